@@ -1,0 +1,156 @@
+"""CAA-format datasets: A/B contrast items and open-ended prompts, validated with clear errors.
+
+A/B items are `{"question", "answer_matching_behavior", "answer_not_matching_behavior"}`; the
+question lists its choices as `(A) ...`, `(B) ...` (letters may run past B: the official
+survival-instinct data goes up to H). Open-ended items are `{"question"}`. Sources: our
+shipped datasets under `datasets/<behavior>/`, any JSON file, or a local copy of the official
+CAA repository (`datasets/generate/<behavior>/generate_dataset.json`,
+`datasets/test/<behavior>/test_dataset_ab.json`, `.../test_dataset_open_ended.json`).
+"""
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+BEHAVIORS = (
+    "sycophancy",
+    "hallucination",
+    "refusal",
+    "survival-instinct",
+    "myopic-reward",
+    "corrigibility",
+    "ai-coordination",
+    "sentiment",
+    "french",
+)
+SPLITS = {"generate": "generate.json", "test_ab": "test_ab.json", "test_open_ended": "test_open_ended.json"}
+CAA_SPLITS = {
+    "generate": "generate/{b}/generate_dataset.json",
+    "test_ab": "test/{b}/test_dataset_ab.json",
+    "test_open_ended": "test/{b}/test_dataset_open_ended.json",
+}
+SHIPPED_ROOT = Path(__file__).resolve().parent.parent / "datasets"
+_CHOICE = re.compile(r"\(([A-Z])\)")
+_LETTER = re.compile(r"^\s*\(?\s*([A-Z])\s*\)?\s*$")
+
+
+class DatasetError(ValueError):
+    """A dataset file is malformed; the message names the file, item and field."""
+
+
+@dataclass(frozen=True)
+class ABItem:
+    """One contrast pair: a question with lettered choices and the two answer letters."""
+
+    question: str
+    matching: str
+    not_matching: str
+
+
+@dataclass(frozen=True)
+class OpenEndedItem:
+    """One free-form prompt."""
+
+    question: str
+
+
+def _read_json(path: Path) -> list:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DatasetError(f"{path}: file not found") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise DatasetError(f"{path}: not valid JSON ({e})") from None
+    if not isinstance(data, list):
+        raise DatasetError(f"{path}: expected a JSON list of items, got {type(data).__name__}")
+    if not data:
+        raise DatasetError(f"{path}: the file has no items")
+    return data
+
+
+def _field(path: Path, i: int, item: object, name: str) -> str:
+    if not isinstance(item, dict):
+        raise DatasetError(f"{path}: item {i}: expected an object, got {type(item).__name__}")
+    if name not in item:
+        raise DatasetError(f"{path}: item {i}: missing field {name!r}")
+    value = item[name]
+    if not isinstance(value, str) or not value.strip():
+        raise DatasetError(f"{path}: item {i}: field {name!r} must be a non-empty string")
+    return value
+
+
+def parse_letter(path: Path, i: int, name: str, value: str, choices: list[str]) -> str:
+    """Normalise "(A)", "A" or " (A)" to "A", checking it is one of the question's choices."""
+    match = _LETTER.match(value)
+    if not match:
+        raise DatasetError(f"{path}: item {i}: field {name!r} is {value!r}, not an answer letter like '(A)'")
+    letter = match.group(1)
+    if letter not in choices:
+        raise DatasetError(f"{path}: item {i}: field {name!r} is {letter!r}, not one of the choices {choices}")
+    return letter
+
+
+def parse_ab(path: Path, i: int, item: object) -> ABItem:
+    """Validate one raw A/B item."""
+    question = _field(path, i, item, "question")
+    choices = sorted(set(_CHOICE.findall(question)))
+    if len(choices) < 2:
+        raise DatasetError(f"{path}: item {i}: field 'question' must list at least two choices like '(A) ...'")
+    yes = parse_letter(path, i, "answer_matching_behavior", _field(path, i, item, "answer_matching_behavior"), choices)
+    no = parse_letter(path, i, "answer_not_matching_behavior", _field(path, i, item, "answer_not_matching_behavior"), choices)
+    if yes == no:
+        raise DatasetError(f"{path}: item {i}: answer_matching_behavior and answer_not_matching_behavior are both {yes!r}")
+    return ABItem(question, yes, no)
+
+
+def load_ab(path: str | Path) -> list[ABItem]:
+    """Load and validate an A/B file."""
+    path = Path(path)
+    return [parse_ab(path, i, item) for i, item in enumerate(_read_json(path))]
+
+
+def load_open_ended(path: str | Path) -> list[OpenEndedItem]:
+    """Load and validate an open-ended file."""
+    path = Path(path)
+    return [OpenEndedItem(_field(path, i, item, "question")) for i, item in enumerate(_read_json(path))]
+
+
+def file_sha256(path: str | Path) -> str:
+    """SHA-256 of a file's bytes (recorded in vector metadata)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def behavior_path(behavior: str, split: str = "generate", *, root: str | Path | None = None) -> Path:
+    """Path of a split: under `root` in the official CAA layout, else our shipped datasets."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; use one of {tuple(SPLITS)}")
+    if root is not None:
+        root = Path(root)
+        base = root / "datasets" if (root / "datasets" / "generate").is_dir() else root
+        return base / CAA_SPLITS[split].format(b=behavior)
+    if behavior not in BEHAVIORS:
+        raise ValueError(f"unknown behaviour {behavior!r}; shipped: {', '.join(BEHAVIORS)}")
+    return SHIPPED_ROOT / behavior / SPLITS[split]
+
+
+def load_behavior(behavior: str, split: str = "generate", *, root: str | Path | None = None) -> list:
+    """Load a behaviour's split ('generate', 'test_ab' or 'test_open_ended').
+
+    Args:
+        behavior: e.g. "sycophancy".
+        split: which file.
+        root: a local copy of the official CAA repository (or its `datasets/` folder);
+            None for the datasets shipped with caa_lens.
+    """
+    path = behavior_path(behavior, split, root=root)
+    return load_open_ended(path) if split == "test_open_ended" else load_ab(path)
+
+
+def load_rubric(behavior: str) -> dict:
+    """The shipped judge rubric for a behaviour: {'behavior', 'matching', 'score_0', 'score_10'}."""
+    path = SHIPPED_ROOT / behavior / "rubric.json"
+    if not path.is_file():
+        raise ValueError(f"no rubric for behaviour {behavior!r} (looked for {path})")
+    return json.loads(path.read_text(encoding="utf-8"))

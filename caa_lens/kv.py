@@ -1,0 +1,74 @@
+"""Batched forward passes that reuse a KV cache: pad, prefill a prefix once, run suffixes on it.
+
+A prefix shared by many continuations (the prompt before the answer letter, or before the
+steered part) is computed once; each continuation then runs only its own tokens. Rows are
+left-padded so every prefix ends at the same column, and positions come from the mask.
+"""
+
+import torch
+from transformers import DynamicCache
+
+from ._types import Logits, Tokens
+
+
+def left_pad(seqs: list[tuple[int, ...]], pad_id: int) -> tuple[Tokens, Tokens]:
+    """Left-pad token sequences; returns (ids, attention mask)."""
+    width = max(len(s) for s in seqs)
+    ids = torch.full((len(seqs), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(seqs), width), dtype=torch.long)
+    for row, seq in enumerate(seqs):
+        if seq:
+            ids[row, width - len(seq) :] = torch.tensor(seq)
+            mask[row, width - len(seq) :] = 1
+    return ids, mask
+
+
+def right_pad(seqs: list[tuple[int, ...]], pad_id: int) -> tuple[Tokens, Tokens]:
+    """Right-pad token sequences; returns (ids, attention mask)."""
+    ids, mask = left_pad([tuple(reversed(s)) for s in seqs], pad_id)
+    return ids.flip(1), mask.flip(1)
+
+
+def positions(mask: Tokens, n_new: int) -> Tokens:
+    """Position ids of the last `n_new` columns, counting only attended tokens."""
+    return (mask.cumsum(-1) - 1).clamp(min=0)[:, -n_new:]
+
+
+def run(model, ids: Tokens, mask: Tokens, cache: DynamicCache | None = None, keep: int = 0) -> tuple[Logits, DynamicCache]:
+    """Forward `ids` after `cache` (or from scratch); `mask` covers cache and ids.
+
+    Args:
+        keep: how many final positions to compute logits for (0 = all).
+
+    Returns:
+        (logits, the extended cache). The cache passed in is extended in place.
+    """
+    device = model.cfg.device
+    cache = cache if cache is not None else DynamicCache()
+    logits, cache = model(
+        ids.to(device),
+        return_type="logits_and_cache",
+        attention_mask=mask.to(device),
+        position_ids=positions(mask, ids.shape[1]).to(device),
+        past_key_values=cache,
+        use_cache=True,
+        logits_to_keep=keep,
+    )
+    return logits, cache
+
+
+def repeat(cache: DynamicCache, n: int) -> DynamicCache:
+    """A new cache whose row i*n..i*n+n-1 are copies of row i of `cache`."""
+    out = DynamicCache()
+    for index, layer in enumerate(cache.layers):
+        out.update(layer.keys.repeat_interleave(n, dim=0), layer.values.repeat_interleave(n, dim=0), index)
+    return out
+
+
+def select(cache: DynamicCache, rows: list[int] | torch.Tensor) -> DynamicCache:
+    """A new cache with only the given rows (in that order)."""
+    out = DynamicCache()
+    index_rows = torch.as_tensor(rows, dtype=torch.long)
+    for index, layer in enumerate(cache.layers):
+        out.update(layer.keys[index_rows.to(layer.keys.device)], layer.values[index_rows.to(layer.keys.device)], index)
+    return out

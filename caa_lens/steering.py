@@ -1,0 +1,152 @@
+"""Steering: add `multiplier x v_L` to `resid_post` of layer L after the user's instruction.
+
+Positions from the first token after the instruction through every generated token are
+steered; the instruction itself never is. Multipliers are "raw" (as in the paper) or
+"relative": m x (mean residual norm at L) / |v_L|, so m = 1 adds a vector as long as a typical
+residual, a scale that carries across models. Generation is batched, left-padded and
+KV-cached; each row has its own steering start and may have its own multiplier.
+"""
+
+from collections.abc import Sequence
+from contextlib import contextmanager
+
+import torch
+from tqdm.auto import tqdm
+
+from . import kv
+from ._types import RowDirections, Tokens
+from .chat import chat_prompt, default_format
+from .hooks import AddVector, resid_post
+from .vectors import SteeringVectors
+
+SCALES = ("raw", "relative")
+
+
+def effective_multiplier(vectors: SteeringVectors, layer: int, multiplier: float, scale: str = "raw") -> float:
+    """The factor that multiplies v_L for a raw or relative multiplier."""
+    if scale not in SCALES:
+        raise ValueError(f"unknown scale {scale!r}; use one of {SCALES}")
+    if not 0 <= layer < vectors.n_layers:
+        raise ValueError(f"layer {layer} is out of range 0..{vectors.n_layers - 1}")
+    if scale == "raw":
+        return float(multiplier)
+    return float(multiplier * vectors.resid_norm[layer] / vectors.norms()[layer].clamp_min(1e-12))
+
+
+def row_directions(vectors: SteeringVectors, layer: int, multipliers: Sequence[float], scale: str = "raw") -> RowDirections:
+    """One steering vector per row: effective multiplier x v_layer."""
+    factors = torch.tensor([effective_multiplier(vectors, layer, m, scale) for m in multipliers])
+    return factors[:, None] * vectors.directions[layer][None, :]
+
+
+@contextmanager
+def steer(
+    model, vectors: SteeringVectors, layer: int, multiplier: float | Sequence[float], *, scale: str = "raw", start=0
+):
+    """Add the layer's vector to the residual stream inside the `with` block.
+
+    Args:
+        model: a TransformerBridge.
+        vectors: steering vectors extracted on this model.
+        layer: the block whose `resid_post` is steered.
+        multiplier: one value, or one per batch row.
+        scale: "raw" or "relative".
+        start: first steered position (int, or one per row); 0 steers every position.
+
+    Yields:
+        The `AddVector` hook (its `offset` may be set before a forward over a cached prefix).
+    """
+    vectors.check_model(model)
+    multipliers = [multiplier] if isinstance(multiplier, (int, float)) else list(multiplier)
+    hook = AddVector(row_directions(vectors, layer, multipliers, scale), start)
+    with model.hooks(fwd_hooks=[(resid_post(layer), hook)]):
+        yield hook
+
+
+def _sample(logits: torch.Tensor, temperature: float, generator: torch.Generator) -> torch.Tensor:
+    if temperature <= 0:
+        return logits.argmax(dim=-1)
+    probs = torch.softmax(logits.float() / temperature, dim=-1).cpu()
+    return torch.multinomial(probs, 1, generator=generator).squeeze(-1).to(logits.device)
+
+
+@torch.inference_mode()
+def generate_ids(
+    model, ids: Tokens, mask: Tokens, *, max_new_tokens: int, temperature: float = 0.0, seed: int = 0, use_cache: bool = True
+) -> Tokens:
+    """Continue left-padded `ids` (hooks already in place); returns the new tokens, EOS-padded."""
+    generator = torch.Generator().manual_seed(seed)
+    eos = model.tokenizer.eos_token_id
+    done = torch.zeros(ids.shape[0], dtype=torch.bool, device=ids.device)
+    cache, step_ids, new = None, ids, []
+    for _ in range(max_new_tokens):
+        logits, cache = kv.run(model, step_ids, mask, cache if use_cache else None, keep=1)
+        token = _sample(logits[:, -1], temperature, generator).to(ids.device)
+        token = torch.where(done, torch.full_like(token, eos), token)
+        new.append(token)
+        done |= token == eos
+        mask = torch.cat([mask, torch.ones_like(mask[:, :1])], dim=1)
+        ids = torch.cat([ids, token[:, None]], dim=1)
+        step_ids = token[:, None] if use_cache else ids
+        if bool(done.all()):
+            break
+    return torch.stack(new, dim=1) if new else ids[:, :0]
+
+
+def generate(
+    model,
+    prompts: Sequence[str],
+    *,
+    vectors: SteeringVectors | None = None,
+    layer: int | None = None,
+    multiplier: float | Sequence[float] = 0.0,
+    scale: str = "raw",
+    fmt: str | None = None,
+    system: str | None = None,
+    max_new_tokens: int = 64,
+    temperature: float = 0.0,
+    seed: int = 0,
+    batch_size: int = 8,
+    use_cache: bool = True,
+    progress: bool = False,
+) -> list[str]:
+    """Chat-format each prompt and generate a reply, optionally steered.
+
+    Args:
+        prompts: user messages.
+        vectors, layer, multiplier, scale: steering (none when `vectors` is None);
+            `multiplier` may give one value per prompt.
+        temperature: 0 for greedy decoding; otherwise sampling with `seed`.
+        use_cache: KV-cached decoding (the uncached path exists to check it).
+
+    Returns:
+        The decoded replies, special tokens removed.
+    """
+    fmt = fmt or default_format(model)
+    chats = [chat_prompt(model.tokenizer, p, fmt=fmt, system=system) for p in prompts]
+    mults = [multiplier] * len(prompts) if isinstance(multiplier, (int, float)) else list(multiplier)
+    if len(mults) != len(prompts):
+        raise ValueError(f"got {len(mults)} multipliers for {len(prompts)} prompts")
+    replies: list[str] = []
+    for lo in tqdm(range(0, len(chats), batch_size), desc="generate", disable=not progress):
+        batch, batch_mults = chats[lo : lo + batch_size], mults[lo : lo + batch_size]
+        ids, mask = kv.left_pad([c.ids for c in batch], model.tokenizer.pad_token_id)
+        start = torch.tensor([ids.shape[1] - len(c.ids) + c.instruction_end for c in batch])
+        with _maybe_steer(model, vectors, layer, batch_mults, scale, start):
+            new = generate_ids(
+                model, ids.to(model.cfg.device), mask.to(model.cfg.device),
+                max_new_tokens=max_new_tokens, temperature=temperature, seed=seed + lo, use_cache=use_cache,
+            )
+        replies += [model.tokenizer.decode(row, skip_special_tokens=True).strip() for row in new.tolist()]
+    return replies
+
+
+@contextmanager
+def _maybe_steer(model, vectors, layer, multipliers, scale, start):
+    if vectors is None:
+        yield None
+        return
+    if layer is None:
+        raise ValueError("steering needs a layer")
+    with steer(model, vectors, layer, multipliers, scale=scale, start=start) as hook:
+        yield hook

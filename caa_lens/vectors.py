@@ -1,0 +1,169 @@
+"""Steering vectors: per-layer mean differences of letter-token activations (CAA).
+
+Rimsky et al. 2024 (arXiv 2312.06681): for layer L, v_L = mean over pairs of
+act_L(matching) - act_L(not matching). The "balanced" variant averages that difference
+separately over pairs whose matching letter is A and pairs whose matching letter is B (then
+averages the group means), so an A/B imbalance cannot leak letter identity into v_L.
+
+Diagnostics travel with the vectors: the mean residual norm at the letter (the scale that
+"relative" multipliers use) and the cosine between v_L and the pure letter-identity direction
+mean(act | letter A) - mean(act | letter B). On small models the plain vector is often mostly
+that letter direction; this is how to see it.
+"""
+
+import json
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+import torch
+from safetensors import safe_open
+from safetensors.torch import save_file
+
+from . import __version__
+from ._io import write_atomic
+from ._types import LayerScalars, LayerVectors, PairActs
+from .collect import PairActivations, collect
+from .datasets import ABItem
+from .models import model_name
+
+VARIANTS = ("plain", "balanced")
+DIAGNOSTIC_COLUMNS = ("layer", "vector_norm", "resid_norm", "norm_ratio", "letter_cosine")
+
+
+@dataclass(frozen=True)
+class SteeringVectors:
+    """One steering direction per layer plus what is needed to use and trust it."""
+
+    directions: LayerVectors
+    resid_norm: LayerScalars
+    letter_cosine: LayerScalars
+    model: str
+    behavior: str
+    n_pairs: int
+    dataset_sha256: str
+    chat_format: str
+    variant: str = "plain"
+    version: str = field(default=__version__)
+
+    def __post_init__(self):
+        if self.directions.ndim != 2:
+            raise ValueError(f"directions must be (n_layers, d_model), got shape {tuple(self.directions.shape)}")
+        if self.variant not in VARIANTS + ("normalized",):
+            raise ValueError(f"unknown variant {self.variant!r}; use one of {VARIANTS}")
+
+    @property
+    def n_layers(self) -> int:
+        return self.directions.shape[0]
+
+    @property
+    def d_model(self) -> int:
+        return self.directions.shape[1]
+
+    def norms(self) -> LayerScalars:
+        """Euclidean norm of each layer's vector."""
+        return self.directions.norm(dim=-1)
+
+    def normalized(self, norm: float) -> "SteeringVectors":
+        """A copy whose every layer's vector has the given norm (the paper's cross-behaviour scaling)."""
+        scaled = self.directions * (norm / self.norms().clamp_min(1e-12))[:, None]
+        return replace(self, directions=scaled, variant="normalized")
+
+    def check_model(self, model) -> None:
+        """Raise ValueError if `model` cannot take these vectors."""
+        n_layers, d_model = model.cfg.n_layers, model.cfg.d_model
+        if (n_layers, d_model) != (self.n_layers, self.d_model):
+            raise ValueError(
+                f"vectors for {self.model} are {self.n_layers} layers x {self.d_model}, but the model "
+                f"{model_name(model)} has {n_layers} layers x {d_model}; extract vectors on this model"
+            )
+
+    def save(self, path: str | Path) -> Path:
+        """Write tensors and metadata to one safetensors file (atomically)."""
+        meta = {k: v for k, v in asdict(self).items() if not isinstance(v, torch.Tensor)}
+        tensors = {name: getattr(self, name).contiguous().float() for name in ("directions", "resid_norm", "letter_cosine")}
+        return write_atomic(path, lambda p: save_file(tensors, str(p), metadata={"caa_lens": json.dumps(meta)}))
+
+    @classmethod
+    def load(cls, path: str | Path) -> "SteeringVectors":
+        """Read a file written by `save` (safetensors, never pickle)."""
+        try:
+            with safe_open(str(path), framework="pt") as f:
+                meta = json.loads((f.metadata() or {})["caa_lens"])
+                tensors = {name: f.get_tensor(name) for name in ("directions", "resid_norm", "letter_cosine")}
+        except (KeyError, OSError, json.JSONDecodeError) as e:
+            raise ValueError(f"{path}: not a caa_lens vectors file ({e})") from None
+        return cls(**tensors, **meta)
+
+
+def mean_difference(matching: PairActs, not_matching: PairActs) -> LayerVectors:
+    """Per-layer mean over pairs of matching minus not matching."""
+    return (matching - not_matching).mean(dim=0)
+
+
+def balanced_difference(acts: PairActivations) -> LayerVectors:
+    """Average over matching letters of the per-letter mean differences."""
+    letters = sorted(set(acts.matching_letters))
+    groups = [torch.tensor([m == letter for m in acts.matching_letters]) for letter in letters]
+    return torch.stack([mean_difference(acts.matching[g], acts.not_matching[g]) for g in groups]).mean(dim=0)
+
+
+def letter_direction(acts: PairActivations, first: str = "A", second: str = "B") -> LayerVectors:
+    """mean(act | answer letter `first`) - mean(act | letter `second`), over both answers."""
+    all_acts = torch.cat([acts.matching, acts.not_matching])
+    letters = acts.matching_letters + acts.not_matching_letters
+    pick = lambda x: torch.tensor([letter == x for letter in letters])  # noqa: E731
+    if not pick(first).any() or not pick(second).any():
+        return torch.zeros_like(all_acts[0])
+    return all_acts[pick(first)].mean(dim=0) - all_acts[pick(second)].mean(dim=0)
+
+
+def from_activations(
+    acts: PairActivations, *, model: str, behavior: str, dataset_sha256: str, chat_format: str, variant: str = "plain"
+) -> SteeringVectors:
+    """Build SteeringVectors (with diagnostics) from collected activations."""
+    if variant not in VARIANTS:
+        raise ValueError(f"unknown variant {variant!r}; use one of {VARIANTS}")
+    directions = balanced_difference(acts) if variant == "balanced" else mean_difference(acts.matching, acts.not_matching)
+    resid_norm = torch.cat([acts.matching, acts.not_matching]).norm(dim=-1).mean(dim=0)
+    letter_cosine = torch.nn.functional.cosine_similarity(directions, letter_direction(acts), dim=-1)
+    return SteeringVectors(
+        directions, resid_norm, letter_cosine, model, behavior, len(acts.matching), dataset_sha256, chat_format, variant
+    )
+
+
+def extract(
+    model,
+    items: list[ABItem],
+    *,
+    behavior: str,
+    dataset_sha256: str = "",
+    variant: str = "plain",
+    fmt: str | None = None,
+    system: str | None = None,
+    batch_size: int = 8,
+    progress: bool = True,
+) -> SteeringVectors:
+    """Collect activations for `items` on `model` and build the steering vectors."""
+    from .chat import default_format
+
+    fmt = fmt or default_format(model)
+    acts = collect(model, items, fmt=fmt, system=system, batch_size=batch_size, progress=progress)
+    return from_activations(
+        acts, model=model_name(model), behavior=behavior, dataset_sha256=dataset_sha256, chat_format=fmt, variant=variant
+    )
+
+
+def diagnostics(vectors: SteeringVectors) -> pd.DataFrame:
+    """Per layer: vector norm, mean residual norm at the letter, their ratio, letter cosine."""
+    norms = vectors.norms()
+    return pd.DataFrame(
+        {
+            "layer": range(vectors.n_layers),
+            "vector_norm": norms.numpy(),
+            "resid_norm": vectors.resid_norm.numpy(),
+            "norm_ratio": (norms / vectors.resid_norm).numpy(),
+            "letter_cosine": vectors.letter_cosine.numpy(),
+        },
+        columns=list(DIAGNOSTIC_COLUMNS),
+    )
