@@ -1,7 +1,7 @@
 """A/B evaluation: p(answer matching behaviour) under steering, and layer x multiplier sweeps.
 
 For an item the prompt ends where the two answers' tokens first differ (after `(` when `(A`
-splits in two, before `(A` when it is one token); p_matching = p(matching token) /
+splits in two; when `(A` is one token, with a lone `(` token, comparing bare letters); p_matching = p(matching token) /
 (p(matching) + p(not matching)) at the next position, and letter_mass = p(matching) +
 p(not matching) shows whether the model still answers with a letter at all.
 
@@ -21,7 +21,7 @@ import torch
 from tqdm.auto import tqdm
 
 from . import kv
-from .chat import chat_prompt, common_prefix, default_format
+from .chat import LLAMA2_SEPARATOR, chat_prompt, common_prefix, default_format
 from .datasets import ABItem
 from .hooks import AddVector, resid_post
 from .steering import row_directions, steer
@@ -45,9 +45,14 @@ def ab_prompt(tokenizer, item: ABItem, *, fmt: str, system: str | None = None) -
     """Build the evaluation prompt of an item (see the module docstring)."""
     yes, no = (chat_prompt(tokenizer, item.question, fmt=fmt, system=system, answer=f"({x}") for x in (item.matching, item.not_matching))
     n = common_prefix(yes.ids, no.ids)
-    if n <= yes.instruction_end:
-        raise ValueError("no token between the instruction and the answer letter, so steering could not affect the answer")
-    return ABPrompt(yes.ids[:n], yes.instruction_end, yes.ids[n], no.ids[n])
+    if n > yes.instruction_end:
+        return ABPrompt(yes.ids[:n], yes.instruction_end, yes.ids[n], no.ids[n])
+    # `(A` is one token right after the instruction, so nothing steered would precede the
+    # answer: end the prompt with a lone `(` token and compare the bare letter tokens instead.
+    encode = lambda text: tokenizer(text, add_special_tokens=False)["input_ids"]  # noqa: E731
+    separator = LLAMA2_SEPARATOR if fmt == "llama2" else ""
+    ids = yes.ids[: yes.instruction_end] + tuple(encode(separator + "("))
+    return ABPrompt(ids, yes.instruction_end, encode(item.matching)[0], encode(item.not_matching)[0])
 
 
 def _p_matching(logits: torch.Tensor, prompt: ABPrompt) -> tuple[np.ndarray, np.ndarray]:
@@ -170,7 +175,7 @@ def summarize(results: pd.DataFrame) -> pd.DataFrame:
 
 def _effects(results: pd.DataFrame, items) -> pd.DataFrame:
     """Per (layer, m > 0) and item: p at +m minus p at -m."""
-    part = results[results["item"].isin(items)].set_index(["layer", "multiplier", "item"])["p_matching"]
+    part = results[results["item"].isin(items)].set_index(["layer", "multiplier", "item"])["p_matching"].sort_index()
     rows = []
     for (layer, m), _ in part.groupby(level=[0, 1]):
         if m > 0 and (layer, -m) in part.index.droplevel(2):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 import torch
-from safetensors import safe_open
+from safetensors import SafetensorError, safe_open
 from safetensors.torch import save_file
 
 from . import __version__
@@ -91,7 +91,7 @@ class SteeringVectors:
             with safe_open(str(path), framework="pt") as f:
                 meta = json.loads((f.metadata() or {})["caa_lens"])
                 tensors = {name: f.get_tensor(name) for name in ("directions", "resid_norm", "letter_cosine")}
-        except (KeyError, OSError, json.JSONDecodeError) as e:
+        except (KeyError, OSError, json.JSONDecodeError, SafetensorError) as e:
             raise ValueError(f"{path}: not a caa_lens vectors file ({e})") from None
         return cls(**tensors, **meta)
 

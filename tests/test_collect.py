@@ -1,0 +1,31 @@
+from caa_lens.collect import collect, collect_reference
+
+from .conftest import ab_items, assert_same_acts
+
+
+def test_collect_equals_run_with_cache(tiny):
+    items = ab_items(5)
+    ours, ref = collect(tiny, items, batch_size=3, progress=False), collect_reference(tiny, items)
+    assert ours.matching.shape == (5, tiny.cfg.n_layers, tiny.cfg.d_model)
+    assert_same_acts(ours.matching, ref.matching)
+    assert_same_acts(ours.not_matching, ref.not_matching)
+    assert ours.matching_letters == ("A", "B", "A", "B", "A")
+
+
+def test_collect_with_single_token_letters(tiny_letters):
+    items = ab_items(4, seed=1)
+    ours, ref = collect(tiny_letters, items, batch_size=4, progress=False), collect_reference(tiny_letters, items)
+    assert_same_acts(ours.matching, ref.matching)
+    assert_same_acts(ours.not_matching, ref.not_matching)
+
+
+def test_batch_size_does_not_matter(tiny):
+    items = ab_items(4, seed=2)
+    one, four = collect(tiny, items, batch_size=1, progress=False), collect(tiny, items, batch_size=4, progress=False)
+    assert_same_acts(one.matching, four.matching)
+
+
+def test_llama2_format(tiny):
+    items = ab_items(3, seed=3)
+    ours, ref = collect(tiny, items, fmt="llama2", progress=False), collect_reference(tiny, items, fmt="llama2")
+    assert_same_acts(ours.matching, ref.matching)

@@ -1,0 +1,65 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from caa_lens.evaluate import COLUMNS, SUMMARY_COLUMNS, ab_prompt, held_out, summarize, sweep, sweep_reference
+from caa_lens.vectors import extract
+
+from .conftest import ab_items
+
+
+@pytest.fixture(scope="module")
+def vecs(tiny):
+    return extract(tiny, ab_items(8), behavior="t", progress=False)
+
+
+@pytest.mark.parametrize("scale", ["raw", "relative"])
+def test_sweep_equals_full_recomputation(tiny, vecs, scale):
+    items = ab_items(4, seed=5)
+    kwargs = dict(layers=[0, 2, 3], multipliers=[-2.0, 0.0, 1.5], scale=scale)
+    ours = sweep(tiny, vecs, items, rows_per_batch=4, progress=False, **kwargs)
+    ref = sweep_reference(tiny, vecs, items, **kwargs)
+    assert list(ours.columns) == list(COLUMNS) and len(ours) == 4 * 3 * 3
+    np.testing.assert_allclose(ours["p_matching"], ref["p_matching"], atol=1e-4)
+    np.testing.assert_allclose(ours["letter_mass"], ref["letter_mass"], atol=1e-4)
+    assert ours["p_matching"].between(0, 1).all()
+
+
+def test_sweep_with_single_token_letters(tiny_letters):
+    vecs = extract(tiny_letters, ab_items(6), behavior="t", progress=False)
+    items = ab_items(3, seed=6)
+    prompt = ab_prompt(tiny_letters.tokenizer, items[0], fmt="template")
+    assert tiny_letters.tokenizer.decode([prompt.matching_token]) == "A"
+    assert tiny_letters.tokenizer.decode(prompt.ids[prompt.instruction_end :]) == "("
+    ours = sweep(tiny_letters, vecs, items, layers=[1], multipliers=[-1.0, 1.0], progress=False)
+    ref = sweep_reference(tiny_letters, vecs, items, layers=[1], multipliers=[-1.0, 1.0])
+    np.testing.assert_allclose(ours["p_matching"], ref["p_matching"], atol=1e-4)
+
+
+def test_multiplier_zero_rows_equal_across_layers(tiny, vecs):
+    out = sweep(tiny, vecs, ab_items(3), layers=[0, 3], multipliers=[0.0], progress=False)
+    a, b = out[out.layer == 0]["p_matching"].to_numpy(), out[out.layer == 3]["p_matching"].to_numpy()
+    np.testing.assert_array_equal(a, b)
+
+
+def test_summarize_and_bad_layers(tiny, vecs):
+    out = sweep(tiny, vecs, ab_items(4), layers=[1], multipliers=[-1.0, 1.0], progress=False)
+    summary = summarize(out)
+    assert list(summary.columns) == list(SUMMARY_COLUMNS) and len(summary) == 2
+    row = summary.iloc[0]
+    sel = out[out.multiplier == row.multiplier]["p_matching"]
+    assert row.p_matching == pytest.approx(sel.mean()) and row.p_matching_sem == pytest.approx(sel.std() / 2)
+    with pytest.raises(ValueError, match="out of range"):
+        sweep(tiny, vecs, ab_items(1), layers=[17], progress=False)
+
+
+def test_held_out_picks_on_one_half_and_reports_the_other():
+    rows = []
+    for item in range(20):
+        for layer in (0, 1):
+            for m in (-1.0, 0.0, 1.0):
+                effect = 0.3 if layer == 1 else 0.05
+                rows.append(("b", layer, m, "raw", item, 0.5 + effect * m + 0.01 * (item % 3), 1.0))
+    result = held_out(pd.DataFrame(rows, columns=list(COLUMNS)))
+    assert (result["layer"], result["multiplier"]) == (1, 1.0)
+    assert result["effect"] == pytest.approx(0.6) and result["n_select"] == result["n_held_out"] == 10
