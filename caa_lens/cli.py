@@ -7,6 +7,9 @@ from pathlib import Path
 from . import __version__
 
 
+VALUE_FLAGS = ("--multipliers", "--multiplier")
+
+
 def parse_layers(text: str, n_layers: int) -> list[int]:
     """'all', '13', '0-29' or '3,5,10-12' -> a sorted list of layers."""
     if text == "all":
@@ -55,13 +58,12 @@ def _items(args, split: str):
 
 
 def cmd_info(args) -> int:
-    import torch
-    import transformer_lens
-    import transformers
+    from importlib.metadata import version
 
     from .models import cache_dir, embedded_gguf
 
-    print(f"caa_lens {__version__}  torch {torch.__version__}  transformers {transformers.__version__}  transformer_lens {transformer_lens.__version__}")
+    versions = "  ".join(f"{name} {version(name)}" for name in ("torch", "transformers", "transformer-lens"))
+    print(f"caa_lens {__version__}  {versions}")
     print(f"cache: {cache_dir()}")
     try:
         print(f"embedded model: {embedded_gguf()}")
@@ -161,6 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # argparse reads a value such as "-1,0,1" as an option: glue it to its flag first
+    for i in range(len(argv) - 1, 0, -1):
+        if argv[i - 1] in VALUE_FLAGS and argv[i].startswith("-"):
+            argv[i - 1 : i + 1] = [f"{argv[i - 1]}={argv[i]}"]
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
