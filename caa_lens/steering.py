@@ -72,7 +72,8 @@ def _sample(logits: torch.Tensor, temperature: float, generator: torch.Generator
 
 @torch.inference_mode()
 def generate_ids(
-    model, ids: Tokens, mask: Tokens, *, max_new_tokens: int, temperature: float = 0.0, seed: int = 0, use_cache: bool = True
+    model, ids: Tokens, mask: Tokens, *, max_new_tokens: int, temperature: float = 0.0, seed: int = 0,
+    use_cache: bool = True, stop_at_eos: bool = True,
 ) -> Tokens:
     """Continue left-padded `ids` (hooks already in place); returns the new tokens, EOS-padded."""
     generator = torch.Generator().manual_seed(seed)
@@ -88,7 +89,7 @@ def generate_ids(
         mask = torch.cat([mask, torch.ones_like(mask[:, :1])], dim=1)
         ids = torch.cat([ids, token[:, None]], dim=1)
         step_ids = token[:, None] if use_cache else ids
-        if bool(done.all()):
+        if stop_at_eos and bool(done.all()):
             break
     return torch.stack(new, dim=1) if new else ids[:, :0]
 
@@ -108,6 +109,7 @@ def generate(
     seed: int = 0,
     batch_size: int = 8,
     use_cache: bool = True,
+    stop_at_eos: bool = True,
     progress: bool = False,
 ) -> list[str]:
     """Chat-format each prompt and generate a reply, optionally steered.
@@ -118,6 +120,7 @@ def generate(
             `multiplier` may give one value per prompt.
         temperature: 0 for greedy decoding; otherwise sampling with `seed`.
         use_cache: KV-cached decoding (the uncached path exists to check it).
+        stop_at_eos: stop once every row has produced EOS (False: always max_new_tokens steps).
 
     Returns:
         The decoded replies, special tokens removed.
@@ -136,6 +139,7 @@ def generate(
             new = generate_ids(
                 model, ids.to(model.cfg.device), mask.to(model.cfg.device),
                 max_new_tokens=max_new_tokens, temperature=temperature, seed=seed + lo, use_cache=use_cache,
+                stop_at_eos=stop_at_eos,
             )
         replies += [model.tokenizer.decode(row, skip_special_tokens=True).strip() for row in new.tolist()]
     return replies

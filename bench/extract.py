@@ -1,0 +1,42 @@
+"""Vectors for 100 pairs, all layers: ours vs one full run_with_cache per prompt.
+
+Prints seconds per pair for both, tokens/s against the measured matmul peak, peak memory,
+and on the last line the speed-up (target >= 2.5x).
+"""
+
+import sys
+
+import torch
+
+import caa_lens as cl
+from caa_lens.collect import pair_prompts
+
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+from _common import load_from_args, matmul_peak_flops, n_params, memory_line, timed  # noqa: E402
+
+N_PAIRS = 100
+
+
+def main() -> None:
+    torch.manual_seed(0)
+    model = load_from_args(__doc__)
+    items = cl.load_behavior("sentiment", "generate")[:N_PAIRS]
+    cl.collect(model, items[:4], progress=False)  # warm-up
+    ours, t_ours = timed(cl.collect, model, items, batch_size=16, progress=False)
+    ref, t_ref = timed(cl.collect_reference, model, items)
+    diff = (ours.matching - ref.matching).abs().max() / ref.matching.abs().max()
+    prompts = [pair_prompts(model.tokenizer, i, fmt=cl.default_format(model)) for i in items]
+    tokens_naive = sum(len(a.ids) + len(b.ids) for a, b in prompts)
+    tokens_ours = sum(max(len(a.ids), len(b.ids)) + 1 for a, b in prompts)  # shared prefix once, two letters
+    flops_per_token = 2 * n_params(model)
+    peak = matmul_peak_flops(str(model.cfg.device))
+    print(f"model {cl.models.model_name(model)}: {n_params(model) / 1e6:.0f}M parameters, matmul peak {peak / 1e9:.1f} GFLOP/s")
+    print(f"naive: {t_ref:.1f} s, {t_ref / N_PAIRS:.3f} s/pair, {tokens_naive / t_ref:.0f} tokens/s")
+    print(f"ours:  {t_ours:.1f} s, {t_ours / N_PAIRS:.3f} s/pair, {tokens_ours / t_ours:.0f} tokens/s computed")
+    print(f"ours: {tokens_ours / t_ours * flops_per_token / peak:.0%} of the matmul peak (2 x parameters FLOPs/token)")
+    print(f"max relative difference from run_with_cache: {diff:.1e}; {memory_line()}")
+    print(f"extract speed-up: {t_ref / t_ours:.2f}x (target >= 2.5x)")
+
+
+if __name__ == "__main__":
+    main()
