@@ -8,7 +8,7 @@ left-padded so every prefix ends at the same column, and positions come from the
 import torch
 from transformers import DynamicCache
 
-from ._types import Logits, Tokens
+from ._types import Tokens
 
 
 def left_pad(seqs: list[tuple[int, ...]], pad_id: int) -> tuple[Tokens, Tokens]:
@@ -34,7 +34,7 @@ def positions(mask: Tokens, n_new: int) -> Tokens:
     return (mask.cumsum(-1) - 1).clamp(min=0)[:, -n_new:]
 
 
-def run(model, ids: Tokens, mask: Tokens, cache: DynamicCache | None = None, keep: int = 0) -> tuple[Logits, DynamicCache]:
+def run(model, ids: Tokens, mask: Tokens, cache: DynamicCache | None = None, keep: int = 0) -> tuple[torch.Tensor, DynamicCache]:
     """Forward `ids` after `cache` (or from scratch); `mask` covers cache and ids.
 
     Args:

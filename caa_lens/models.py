@@ -122,6 +122,8 @@ def load_model(
     if tokenizer.pad_token_id is None:
         tokenizer.pad_token = tokenizer.eos_token
     hf_model = AutoModelForCausalLM.from_pretrained(source, dtype=dtype, device_map=device_map)
+    if device_map is None:
+        hf_model.to(device)  # the bridge wraps the model where it is
     bridge = TransformerBridge.boot_transformers(
         source, hf_model=hf_model, tokenizer=tokenizer, device=None if device_map else device, dtype=dtype
     )
