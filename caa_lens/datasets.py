@@ -56,7 +56,8 @@ class OpenEndedItem:
     question: str
 
 
-def _read_json(path: Path) -> list:
+def read_json_list(path: Path) -> list:
+    """Parse a JSON file that must hold a non-empty list (DatasetError otherwise)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -108,13 +109,13 @@ def parse_ab(path: Path, i: int, item: object) -> ABItem:
 def load_ab(path: str | Path) -> list[ABItem]:
     """Load and validate an A/B file."""
     path = Path(path)
-    return [parse_ab(path, i, item) for i, item in enumerate(_read_json(path))]
+    return [parse_ab(path, i, item) for i, item in enumerate(read_json_list(path))]
 
 
 def load_open_ended(path: str | Path) -> list[OpenEndedItem]:
     """Load and validate an open-ended file."""
     path = Path(path)
-    return [OpenEndedItem(_field(path, i, item, "question")) for i, item in enumerate(_read_json(path))]
+    return [OpenEndedItem(_field(path, i, item, "question")) for i, item in enumerate(read_json_list(path))]
 
 
 def file_sha256(path: str | Path) -> str:

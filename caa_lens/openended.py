@@ -1,0 +1,190 @@
+"""Steered open-ended generation: a behaviour's free-form prompts at layers x multipliers.
+
+Every reply is kept with the settings that made it, one row per (layer, item, multiplier), in
+a tidy table with columns `GENERATION_COLUMNS`. Rows run item-major, so one batch holds
+several multipliers of the same prompts. With an output file the table is JSONL, rewritten
+atomically after every batch with the batch's rows appended; a rerun after an interruption
+skips the rows already there. Each batch is generated with seed `seed + offset` (its first
+row's offset within the layer's rows, as `steering.generate` does over a whole list), so
+the same settings give the same replies, whether the run was resumed or not.
+"""
+
+import json
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from ._io import write_atomic
+from .datasets import OpenEndedItem
+from .models import model_name
+from .steering import SCALES, generate
+from .vectors import SteeringVectors
+
+GENERATION_COLUMNS = (
+    "behavior",
+    "layer",
+    "multiplier",
+    "scale",
+    "item",
+    "question",
+    "reply",
+    "seed",
+    "temperature",
+    "max_new_tokens",
+    "model",
+)
+# Everything but the reply: two rows with the same key come from the same settings.
+KEY_COLUMNS = tuple(c for c in GENERATION_COLUMNS if c != "reply")
+
+
+def _key(row: dict) -> tuple:
+    return tuple(row[c] for c in KEY_COLUMNS)
+
+
+def read_generations(path: str | Path) -> pd.DataFrame:
+    """Read a generations JSONL file (columns `GENERATION_COLUMNS`).
+
+    Raises:
+        ValueError: a line other than an unfinished last one is not valid JSON, or a column is missing.
+    """
+    return pd.DataFrame(_read_rows(Path(path)), columns=list(GENERATION_COLUMNS))
+
+
+def _read_rows(path: Path) -> list[dict]:
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").split("\n")
+    rows = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError:
+            if number == len(lines):  # no newline after it: an unfinished last line
+                warnings.warn(
+                    f"{path}: ignoring the unfinished last line {number}; it will be regenerated", stacklevel=3
+                )
+                continue
+            raise ValueError(f"{path}: line {number} is not valid JSON; fix or delete that line") from None
+        missing = [c for c in GENERATION_COLUMNS if c not in row]
+        if missing:
+            raise ValueError(f"{path}: line {number} lacks columns {missing}; is this a generations file?")
+        rows.append(row)
+    return rows
+
+
+def _append(path: Path, rows: list[dict]) -> None:
+    """Rewrite `path` atomically as its complete rows plus `rows`."""
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _read_rows(path) + rows)
+    write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+
+
+def _plan(items, layers, multipliers, settings: dict) -> list[list[dict]]:
+    """Rows to generate, grouped by layer, item-major (the reply left empty)."""
+    return [
+        [
+            {**settings, "layer": layer, "multiplier": m, "item": i, "question": item.question, "reply": None}
+            for i, item in enumerate(items)
+            for m in multipliers
+        ]
+        for layer in layers
+    ]
+
+
+def _check(vectors: SteeringVectors, layers, multipliers, scale: str, batch_size: int) -> tuple[list[int], list[float]]:
+    if scale not in SCALES:
+        raise ValueError(f"unknown scale {scale!r}; use one of {SCALES}")
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    layers = [int(x) for x in layers]
+    bad = [x for x in layers if not 0 <= x < vectors.n_layers]
+    if bad or not layers:
+        raise ValueError(f"layers {bad or layers} are not a non-empty choice from 0..{vectors.n_layers - 1}")
+    multipliers = [float(m) for m in multipliers]
+    if not multipliers:
+        raise ValueError("give at least one multiplier (0 is the unsteered baseline)")
+    return layers, multipliers
+
+
+def generate_open_ended(
+    model,
+    vectors: SteeringVectors,
+    items: Sequence[OpenEndedItem | str],
+    *,
+    layers: Sequence[int],
+    multipliers: Sequence[float] = (-1.0, 0.0, 1.0),
+    scale: str = "relative",
+    behavior: str | None = None,
+    max_new_tokens: int = 64,
+    temperature: float = 0.0,
+    seed: int = 0,
+    batch_size: int = 8,
+    fmt: str | None = None,
+    system: str | None = None,
+    out: str | Path | None = None,
+    progress: bool = True,
+) -> pd.DataFrame:
+    """Steered replies to every prompt at every layer and multiplier.
+
+    Args:
+        model: a TransformerBridge the vectors were extracted on.
+        vectors: steering vectors.
+        items: open-ended items (or plain question strings); `item` is the index in this list.
+        layers: layers to steer.
+        multipliers: values of m (include 0 for the unsteered baseline).
+        scale: "raw" or "relative" (see `steering.effective_multiplier`).
+        behavior: name recorded in the table (default: the vectors' behaviour).
+        max_new_tokens, temperature, seed: generation settings (greedy when temperature is 0).
+        batch_size: rows per generation batch.
+        fmt, system: chat format and system prompt (default: the vectors' format).
+        out: a JSONL file to append to and resume from; None keeps everything in memory.
+        progress: show a progress bar over batches.
+
+    Returns:
+        A DataFrame with columns `GENERATION_COLUMNS`, one row per (layer, item, multiplier),
+        in that order.
+    """
+    vectors.check_model(model)
+    layers, multipliers = _check(vectors, layers, multipliers, scale, batch_size)
+    items = [OpenEndedItem(x) if isinstance(x, str) else x for x in items]
+    if not items:
+        raise ValueError("no prompts to generate from; pass open-ended items or question strings")
+    settings = {
+        "behavior": behavior or vectors.behavior,
+        "scale": scale,
+        "seed": int(seed),
+        "temperature": float(temperature),
+        "max_new_tokens": int(max_new_tokens),
+        "model": model_name(model),
+    }
+    plan = _plan(items, layers, multipliers, settings)
+    done = {_key(r): r for r in _read_rows(Path(out))} if out is not None else {}
+    batches = [(rows, lo) for rows in plan for lo in range(0, len(rows), batch_size)]
+    for rows, lo in tqdm(batches, desc="generate", disable=not progress):
+        batch = rows[lo : lo + batch_size]
+        if all(_key(r) in done for r in batch):
+            continue
+        replies = generate(
+            model,
+            [r["question"] for r in batch],
+            vectors=vectors,
+            layer=batch[0]["layer"],
+            multiplier=[r["multiplier"] for r in batch],
+            scale=scale,
+            fmt=fmt or vectors.chat_format,
+            system=system,
+            max_new_tokens=max_new_tokens,
+            temperature=temperature,
+            seed=seed + lo,
+            batch_size=len(batch),
+        )
+        new = [{**r, "reply": reply} for r, reply in zip(batch, replies, strict=True) if _key(r) not in done]
+        if out is not None:
+            _append(Path(out), new)
+        done.update((_key(r), r) for r in new)
+    ordered = [done[_key(r)] for rows in plan for r in rows]
+    return pd.DataFrame(ordered, columns=list(GENERATION_COLUMNS))

@@ -1,0 +1,200 @@
+import json
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pandas as pd
+import pytest
+import torch
+
+from caa_lens.chat import chat_prompt
+from caa_lens.cli import main
+from caa_lens.judge import (
+    ANSWER_PREFIX,
+    JUDGE_SUMMARY_COLUMNS,
+    JUDGE_SYSTEM,
+    SCORED_COLUMNS,
+    HTTPJudge,
+    Judge,
+    JudgeError,
+    LocalJudge,
+    judge_prompt,
+    judge_summary,
+    score_generations,
+)
+from caa_lens.openended import GENERATION_COLUMNS
+from caa_lens.plotting import judge_figure
+
+RUBRIC = {"behavior": "t", "matching": "The answer is cheerful.", "score_0": "Gloomy.", "score_10": "Cheerful."}
+
+
+def generations(n_items: int = 3, multipliers=(-1.0, 0.0, 1.0)) -> pd.DataFrame:
+    rows = [
+        {"behavior": "t", "layer": 1, "multiplier": m, "scale": "raw", "item": i, "question": f"Question {i}?",
+         "reply": f"reply {i} at {m:g}", "seed": 0, "temperature": 0.0, "max_new_tokens": 8, "model": "tiny"}
+        for i in range(n_items) for m in multipliers
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=list(GENERATION_COLUMNS))
+
+
+class LengthJudge:
+    """A stand-in judge: the score is the reply's multiplier shifted to 0-10."""
+
+    name = "length"
+
+    def score(self, behavior_rubric, question, reply):
+        return 5.0 + float(reply.split(" at ")[1])
+
+
+# -- local judge ---------------------------------------------------------------------------
+
+
+def test_local_judge_is_the_expected_digit(tiny):
+    judge = LocalJudge(tiny, batch_size=2)
+    assert isinstance(judge, Judge) and judge.name.startswith("local:")
+    scores, ids = judge.score_tokens()
+    assert scores == list(range(10)) and len(set(ids)) == 10  # "10" is two tokens here
+    questions, replies = ["Do you like cats?", "Tell me about the sea.", "Hi"], ["Yes!", "It is big and blue.", "Hello"]
+    ours = judge.score_batch(RUBRIC, questions, replies)
+    for q, r, got in zip(questions, replies, ours, strict=True):  # oracle: one full forward, no padding
+        prompt = chat_prompt(
+            tiny.tokenizer, judge_prompt(RUBRIC, q, r), fmt="template", system=JUDGE_SYSTEM, answer=ANSWER_PREFIX
+        )
+        with torch.no_grad():
+            probs = torch.softmax(tiny(torch.tensor([prompt.ids]))[0, -1].float(), dim=-1)
+        digits = probs[[tiny.tokenizer(str(d), add_special_tokens=False)["input_ids"][-1] for d in range(10)]]
+        expected = float((digits / digits.sum()) @ torch.arange(10.0))
+        assert got == pytest.approx(expected, abs=1e-4) and 0 <= got <= 9
+    assert judge.score(RUBRIC, questions[1], replies[1]) == pytest.approx(ours[1], abs=1e-4)
+
+
+def test_rubric_must_have_its_texts(tiny):
+    with pytest.raises(ValueError, match="rubric lacks \\['score_10'\\]"):
+        LocalJudge(tiny).score({"matching": "x", "score_0": "y"}, "q", "r")
+
+
+# -- HTTP judge ----------------------------------------------------------------------------
+
+
+class ChatHandler(BaseHTTPRequestHandler):
+    """Speaks /v1/chat/completions; answers from the server's queue of (status, content)."""
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        self.server.requests.append({"path": self.path, "auth": self.headers.get("Authorization"), "body": body})
+        status, content = self.server.answers.pop(0) if self.server.answers else (200, "5")
+        payload = (
+            {"choices": [{"index": 0, "message": {"role": "assistant", "content": content}}]}
+            if status == 200
+            else {"error": "boom"}
+        )
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), ChatHandler)
+    httpd.requests, httpd.answers = [], []
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield httpd
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(timeout=5)
+
+
+def http_judge(server, **kwargs) -> HTTPJudge:
+    return HTTPJudge(f"http://127.0.0.1:{server.server_port}/v1/", "judge-model", timeout=5, backoff=0.01, **kwargs)
+
+
+def test_http_judge_parses_the_score(server, monkeypatch):
+    monkeypatch.setenv("TEST_JUDGE_KEY", "sekret")
+    judge = http_judge(server, api_key_env="TEST_JUDGE_KEY")
+    server.answers += [(200, "7"), (200, "Score: 10/10"), (200, " 0.")]
+    assert [judge.score(RUBRIC, "q", "r") for _ in range(3)] == [7.0, 10.0, 0.0]
+    request = server.requests[0]
+    assert request["path"] == "/v1/chat/completions" and request["auth"] == "Bearer sekret"
+    assert request["body"]["model"] == "judge-model" and "Cheerful." in request["body"]["messages"][-1]["content"]
+    assert isinstance(judge, Judge) and judge.name == "http:judge-model"
+
+
+def test_http_judge_retries_a_server_error(server):
+    server.answers += [(500, ""), (200, "8")]
+    assert http_judge(server, retries=2).score(RUBRIC, "q", "r") == 8.0
+    assert len(server.requests) == 2
+
+
+def test_http_judge_gives_up_and_does_not_retry_client_errors(server):
+    server.answers += [(500, ""), (500, "")]
+    with pytest.raises(JudgeError, match="after 2 attempts"):
+        http_judge(server, retries=1).score(RUBRIC, "q", "r")
+    server.answers += [(400, "")]
+    with pytest.raises(JudgeError, match="HTTP 400"):
+        http_judge(server, retries=3).score(RUBRIC, "q", "r")
+    assert len(server.requests) == 3
+    server.answers += [(200, "I would rather not say")]
+    with pytest.raises(JudgeError, match="no score 0-10"):
+        http_judge(server).score(RUBRIC, "q", "r")
+
+
+def test_http_judge_unreachable_names_the_url():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again below: nothing listens there
+    judge = HTTPJudge(f"http://127.0.0.1:{port}/v1", "m", timeout=2, retries=1, backoff=0.01)
+    with pytest.raises(JudgeError, match=f"http://127.0.0.1:{port}/v1/chat/completions"):
+        judge.score(RUBRIC, "q", "r")
+    with pytest.raises(ValueError, match="http://"):
+        HTTPJudge("localhost:8000", "m")
+
+
+# -- scoring tables ------------------------------------------------------------------------
+
+
+def test_score_generations_and_summary():
+    frame = generations()
+    scored = score_generations(LengthJudge(), frame, {"t": RUBRIC}, progress=False)
+    assert list(scored.columns) == list(SCORED_COLUMNS) and (scored["judge"] == "length").all()
+    assert scored["score"].tolist() == [5.0 + m for m in frame["multiplier"]]
+    summary = judge_summary(scored)
+    assert list(summary.columns) == list(JUDGE_SUMMARY_COLUMNS)
+    assert summary["score"].tolist() == [4.0, 5.0, 6.0] and (summary["n_items"] == 3).all()
+    assert (summary["score_sem"] == 0).all()
+    with pytest.raises(ValueError, match="no rubric for behaviour 't'"):
+        score_generations(LengthJudge(), frame, {"other": RUBRIC}, progress=False)
+    fig = judge_figure(summary)
+    assert len(fig.data) == 1 and list(fig.data[0].y) == [4.0, 5.0, 6.0]
+
+
+def test_score_generations_with_batches_and_http(tiny, server):
+    frame = generations(n_items=2, multipliers=(0.0, 1.0))
+    local = score_generations(LocalJudge(tiny, batch_size=3), frame, RUBRIC, progress=False)
+    single = [LocalJudge(tiny).score(RUBRIC, q, r) for q, r in zip(frame.question, frame.reply, strict=True)]
+    assert local["score"].tolist() == pytest.approx(single, abs=1e-4)
+    server.answers += [(200, str(i)) for i in range(4)]
+    remote = score_generations(http_judge(server), frame, RUBRIC, progress=False)
+    assert remote["score"].tolist() == [0.0, 1.0, 2.0, 3.0] and (remote["judge"] == "http:judge-model").all()
+
+
+def test_cli_judge_local_and_unreachable(tiny_dir, tmp_path, capsys):
+    gens, rubric, out = tmp_path / "gens.jsonl", tmp_path / "rubric.json", tmp_path / "scored.csv"
+    frame = generations(n_items=2, multipliers=(0.0, 1.0))
+    gens.write_text("".join(json.dumps(r) + "\n" for r in frame.to_dict("records")))
+    rubric.write_text(json.dumps(RUBRIC))
+    args = ["judge", "--generations", str(gens), "--rubric", str(rubric), "--out", str(out)]
+    assert main([*args, "--model", str(tiny_dir)]) == 0
+    scored = pd.read_csv(out)
+    assert len(scored) == 4 and scored["score"].between(0, 10).all() and "wrote" in capsys.readouterr().out
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{s.getsockname()[1]}/v1"
+    assert main([*args, "--judge", "http", "--judge-model", "m", "--base-url", url, "--retries", "0"]) == 2
+    assert f"{url}/chat/completions" in capsys.readouterr().err
