@@ -18,9 +18,9 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# one thread unless set: two per process oversubscribe a shared 2-core machine (figures/README.md)
 demo: $(STAMP)
-	$(BIN)/caa-lens vectors --behavior sentiment --out figures/sentiment.safetensors
-	$(BIN)/caa-lens sweep --vectors figures/sentiment.safetensors --behavior sentiment --layers all --multipliers -4,-2,0,2,4 --out figures/sentiment_sweep.csv
+	OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/caa-lens report --behaviors all --out figures/
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

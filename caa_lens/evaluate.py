@@ -27,7 +27,7 @@ from .hooks import AddVector, resid_post
 from .steering import row_directions, steer
 from .vectors import SteeringVectors
 
-COLUMNS = ("behavior", "layer", "multiplier", "scale", "item", "p_matching", "letter_mass")
+COLUMNS = ("behavior", "layer", "multiplier", "scale", "item", "p_matching", "letter_mass", "matching_letter")
 SUMMARY_COLUMNS = ("behavior", "layer", "multiplier", "scale", "p_matching", "p_matching_sem", "letter_mass", "n_items")
 
 
@@ -132,7 +132,7 @@ def sweep(
     rows = []
     for index, item in enumerate(tqdm(items, desc="sweep", disable=not progress)):
         p, mass = _item_sweep(model, vectors, ab_prompt(model.tokenizer, item, fmt=fmt, system=system), configs, scale, rows_per_batch)
-        rows += [(behavior, layer, m, scale, index, pi, mi) for (layer, m), pi, mi in zip(configs, p, mass)]
+        rows += [(behavior, layer, m, scale, index, pi, mi, item.matching) for (layer, m), pi, mi in zip(configs, p, mass)]
     return _frame(rows)
 
 
@@ -156,7 +156,7 @@ def sweep_reference(
             with steer(model, vectors, layer, m, scale=scale, start=prompt.instruction_end):
                 logits = model(torch.tensor([prompt.ids], device=model.cfg.device))
             p, mass = _p_matching(logits[:, -1], prompt)
-            rows.append((behavior or vectors.behavior, layer, m, scale, index, p[0], mass[0]))
+            rows.append((behavior or vectors.behavior, layer, m, scale, index, p[0], mass[0], item.matching))
     return _frame(rows)
 
 
@@ -184,19 +184,38 @@ def _effects(results: pd.DataFrame, items) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["layer", "multiplier", "item", "effect"])
 
 
+def split_items(results: pd.DataFrame, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Halve the items at random within each matching letter, so both halves are letter-balanced.
+
+    A vector that partly encodes "answer A" helps items whose matching letter is A and hurts
+    the others; an unbalanced split would turn that into a spurious held-out effect.
+    """
+    rng = np.random.default_rng(seed)
+    letters = results.groupby("item")["matching_letter"].first() if "matching_letter" in results else None
+    groups = [np.array(sorted(results["item"].unique()))] if letters is None else [
+        np.array(sorted(letters[letters == x].index)) for x in sorted(letters.unique())
+    ]
+    select, held = [], []
+    for group in groups:
+        rng.shuffle(group)
+        half = (len(group) + 1) // 2 if len(select) <= len(held) else len(group) // 2
+        select += list(group[:half])
+        held += list(group[half:])
+    return np.array(select), np.array(held)
+
+
 def held_out(results: pd.DataFrame, *, seed: int = 0) -> dict:
     """Choose layer and multiplier on half of the items; report the effect on the other half.
 
-    The effect of (L, m) is p(matching) at +m minus p(matching) at -m, per item. The choice
-    maximises the mean effect on the selection half; the report is the mean and standard
-    error of the same per-item effect on the held-out half.
+    The effect of (L, m) is p(matching) at +m minus p(matching) at -m, per item. Items are
+    halved within each matching letter (`split_items`). The choice maximises the mean effect on
+    the selection half; the report is the mean and standard error of the same per-item effect
+    on the held-out half.
 
     Returns:
         dict with layer, multiplier, effect_select, effect, effect_sem, n_select, n_held_out.
     """
-    items = np.array(sorted(results["item"].unique()))
-    np.random.default_rng(seed).shuffle(items)
-    select, held = items[: len(items) // 2], items[len(items) // 2 :]
+    select, held = split_items(results, seed)
     chosen = _effects(results, select).groupby(["layer", "multiplier"])["effect"].mean()
     if chosen.empty:
         raise ValueError("held-out choice needs multipliers m and -m for some m > 0")

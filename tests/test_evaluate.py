@@ -2,7 +2,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from caa_lens.evaluate import COLUMNS, SUMMARY_COLUMNS, ab_prompt, held_out, summarize, sweep, sweep_reference
+from caa_lens.evaluate import COLUMNS, SUMMARY_COLUMNS, ab_prompt, held_out, split_items, summarize, sweep, sweep_reference
 from caa_lens.vectors import extract
 
 from .conftest import ab_items
@@ -59,7 +59,18 @@ def test_held_out_picks_on_one_half_and_reports_the_other():
         for layer in (0, 1):
             for m in (-1.0, 0.0, 1.0):
                 effect = 0.3 if layer == 1 else 0.05
-                rows.append(("b", layer, m, "raw", item, 0.5 + effect * m + 0.01 * (item % 3), 1.0))
+                rows.append(("b", layer, m, "raw", item, 0.5 + effect * m + 0.01 * (item % 3), 1.0, "AB"[item % 2]))
     result = held_out(pd.DataFrame(rows, columns=list(COLUMNS)))
     assert (result["layer"], result["multiplier"]) == (1, 1.0)
     assert result["effect"] == pytest.approx(0.6) and result["n_select"] == result["n_held_out"] == 10
+
+
+def test_held_out_halves_are_letter_balanced():
+    letters = ["A"] * 13 + ["B"] * 7
+    rows = [("b", 0, m, "raw", i, 0.5, 1.0, letter) for i, letter in enumerate(letters) for m in (-1.0, 1.0)]
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    for seed in range(5):
+        select, held = split_items(frame, seed)
+        assert sorted([*select, *held]) == list(range(20))
+        count = lambda half: sum(letters[i] == "A" for i in half)  # noqa: E731
+        assert abs(count(select) - count(held)) <= 1 and abs(len(select) - len(held)) <= 1

@@ -1,0 +1,216 @@
+"""One run's report: every CAA analysis of each behaviour, as CSVs, figures and one HTML page.
+
+Per behaviour: activations collected once (vectors, diagnostics, PCA); an A/B sweep over layers x
+multipliers, where `evaluate.held_out` picks layer and m on half the test items and measures
+p(+m) - p(-m) on the other half; a finer multiplier sweep at that layer; cross-layer cosines;
+transfer of a few layers' vectors to every layer; PCA separation with and without the letter
+direction; per-token detection on steered replies and a test prompt. Across behaviours: the
+multiplier sweeps together and the cosines at the median chosen layer. Each behaviour's folder
+gets its vectors, CSVs, one HTML file per figure (sharing `plotly.min.js`) and `summary.json`,
+written last (a rerun skips a finished behaviour); `report.html` embeds plotly.js once and
+every figure, rebuilt from the CSVs, so it works offline on its own (see `report_html`).
+"""
+
+import json
+import time
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from tqdm.auto import tqdm
+
+from . import __version__
+from ._io import write_csv, write_json
+from .chat import default_format
+from .collect import collect
+from .datasets import behavior_path, file_sha256, load_ab, load_open_ended
+from .detect import text_score, token_scores
+from .evaluate import held_out, summarize, sweep
+from .geometry import layer_cosines, pca_separation, separation_layer, transfer
+from .models import model_name
+from .report_html import SUMMARY, read_summary, render_report
+from .steering import SCALES, generate
+from .vectors import diagnostics, from_activations
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """What a report computes. With these defaults `caa-lens report --behaviors all` (9 behaviours)
+    on the embedded model took 17.6 minutes on one CPU thread (see figures/README.md)."""
+
+    max_pairs: int = 64
+    n_test: int = 32
+    layers: tuple[int, ...] | None = None
+    multipliers: tuple[float, ...] = (-1.0, -0.5, 0.0, 0.5, 1.0)
+    scale: str = "relative"
+    transfer_sources: int | tuple[int, ...] = 3
+    transfer_items: int = 8
+    max_new_tokens: int = 32
+
+    def __post_init__(self):
+        fix = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731
+        fix("multipliers", tuple(float(m) for m in self.multipliers))
+        fix("layers", None if self.layers is None else tuple(int(x) for x in self.layers))
+        if not isinstance(self.transfer_sources, int):
+            fix("transfer_sources", tuple(int(x) for x in self.transfer_sources))
+        if self.scale not in SCALES:
+            raise ValueError(f"unknown scale {self.scale!r}; use one of {SCALES}")
+        if not any(m > 0 and -m in self.multipliers for m in self.multipliers):
+            raise ValueError(f"multipliers {self.multipliers} need some m > 0 together with -m (for the held-out effect)")
+        if min(self.n_test, self.transfer_items) < 4 or self.max_pairs < 2:
+            raise ValueError("need n_test >= 4, transfer_items >= 4 and max_pairs >= 2")
+
+    def as_json(self) -> dict:
+        return json.loads(json.dumps(asdict(self)))
+
+
+@contextmanager
+def _timed(timings: dict, stage: str):
+    start = time.perf_counter()
+    yield
+    timings[stage] = round(time.perf_counter() - start, 1)
+
+
+def detail_multipliers(multipliers) -> list[float]:
+    """The finer sweep at the chosen layer: 13 steps over +-1.5 x the largest multiplier."""
+    top = 1.5 * max(abs(m) for m in multipliers)
+    return [round(float(m), 4) + 0.0 for m in np.linspace(-top, top, 13)]
+
+
+def source_layers(spec: int | tuple[int, ...], layers: list[int]) -> list[int]:
+    """Explicit source layers, or that many spread evenly inside `layers`."""
+    if not isinstance(spec, int):
+        return sorted(spec)
+    picks = np.linspace(0, len(layers) - 1, spec + 2)[1:-1] if spec < len(layers) else range(len(layers))
+    return sorted({layers[int(round(i))] for i in picks})
+
+
+def _load(behavior: str, root, s: ReportSettings):
+    """(generate items, test items, generate file's SHA-256, a free-form prompt)."""
+    path = behavior_path(behavior, "generate", root=root)
+    test = load_ab(behavior_path(behavior, "test_ab", root=root))[: s.n_test]
+    open_path = behavior_path(behavior, "test_open_ended", root=root)
+    prompt = load_open_ended(open_path)[0].question if open_path.is_file() else test[0].question
+    return load_ab(path)[: s.max_pairs], test, file_sha256(path), prompt
+
+
+def _sweeps(model, vecs, test, s: ReportSettings, folder: Path, progress: bool) -> dict:
+    """Layer sweep, held-out choice, finer multiplier sweep; the choice plus p and letter mass at -m, 0, +m
+    and the effect on all test items grouped by their matching letter (a letter bias shows as opposite signs).
+
+    m = 0 steers nothing, so the layer sweep skips it and every layer gets the finer sweep's unsteered rows.
+    """
+    steered = [m for m in s.multipliers if m != 0]
+    results = sweep(model, vecs, test, layers=s.layers, multipliers=steered, scale=s.scale, progress=progress)
+    choice = held_out(results)
+    layer, m = choice["layer"], choice["multiplier"]
+    detail = sweep(model, vecs, test, layers=[layer], multipliers=detail_multipliers(s.multipliers), scale=s.scale, progress=progress)
+    base = detail[detail["multiplier"] == 0]
+    results = pd.concat([results] + [base.assign(layer=x) for x in results["layer"].unique()])
+    results = results.sort_values(["layer", "multiplier", "item"], ignore_index=True)
+    for name, frame in (("layer_sweep", results), ("multiplier_sweep", detail)):
+        write_csv(folder / f"{name}.csv", frame)
+        write_csv(folder / f"{name}_summary.csv", summarize(frame))
+    at = summarize(results).query("layer == @layer").set_index("multiplier").loc[[-m, 0.0, m]]
+    table = results.query("layer == @layer").pivot_table(index="item", columns="multiplier", values="p_matching")
+    by_letter = (table[m] - table[-m]).groupby([test[i].matching for i in table.index]).mean()
+    return choice | {key: at[key].round(4).tolist() for key in ("p_matching", "letter_mass")} | {"effect_by_letter": by_letter.round(4).to_dict()}
+
+
+def _detection(model, vecs, prompt: str, item, choice: dict, s: ReportSettings, folder: Path) -> dict:
+    """Replies at +m, 0, -m with their scores; token scores of the +m reply and of a test prompt."""
+    layer, m = choice["layer"], choice["multiplier"]
+    mults = [m, 0.0, -m]
+    replies = generate(model, [prompt] * 3, vectors=vecs, layer=layer, multiplier=mults, scale=s.scale, max_new_tokens=s.max_new_tokens)
+    scores = [token_scores(model, vecs, reply, prompt=prompt) for reply in replies]
+    write_csv(folder / "tokens_reply.csv", scores[0])
+    write_csv(folder / "tokens_prompt.csv", token_scores(model, vecs, f"({item.matching})", prompt=item.question))
+    rows = [{"multiplier": x, "reply": r, "score": text_score(f, layer)} for x, r, f in zip(mults, replies, scores, strict=True)]
+    return {"prompt": prompt, "layer": layer, "replies": rows}
+
+
+def _probe(scores: pd.DataFrame) -> dict:
+    best = scores.loc[scores["probe_accuracy"].idxmax()]
+    return {"first_layer_0.9": separation_layer(scores), "best_layer": int(best["layer"]), "best_accuracy": float(best["probe_accuracy"])}
+
+
+def analyse_behavior(model, behavior: str, folder: Path, s: ReportSettings, *, root=None, progress: bool = True) -> dict:
+    """Run every per-behaviour analysis, write its files into `folder`, and return its summary."""
+    timings: dict[str, float] = {}
+    items, test, sha, prompt = _load(behavior, root, s)
+    with _timed(timings, "collect"):
+        acts = collect(model, items, progress=progress)
+    vecs = from_activations(acts, model=model_name(model), behavior=behavior, dataset_sha256=sha, chat_format=default_format(model))
+    vecs.save(folder / "vectors.safetensors")
+    write_csv(folder / "diagnostics.csv", diagnostics(vecs))
+    write_csv(folder / "layer_cosines.csv", layer_cosines(vecs).reset_index())
+    with _timed(timings, "sweeps"):
+        choice = _sweeps(model, vecs, test, s, folder, progress)
+    sources = source_layers(s.transfer_sources, list(range(vecs.n_layers)) if s.layers is None else list(s.layers))
+    with _timed(timings, "transfer"):
+        moved = transfer(model, vecs, test[: s.transfer_items], source_layers=sources, target_layers=s.layers,
+                         multiplier=choice["multiplier"], scale=s.scale, progress=progress)
+    write_csv(folder / "transfer.csv", moved)
+    with _timed(timings, "pca"):
+        points, scores = zip(*(pca_separation(acts, remove_letter=r) for r in (False, True)), strict=True)
+    write_csv(folder / "pca_points.csv", pd.concat(points, ignore_index=True))
+    write_csv(folder / "separation.csv", pd.concat(scores, ignore_index=True))
+    with _timed(timings, "detection"):
+        detection = _detection(model, vecs, prompt, test[0], choice, s, folder)
+    summary = {
+        "behavior": behavior, "model": model_name(model), "settings": s.as_json(), "caa_lens": __version__,
+        "n_pairs": len(items), "n_test": len(test), "dataset_sha256": sha, "held_out": choice,
+        "letter_cosine": float(vecs.letter_cosine[choice["layer"]]), "transfer_sources": sources,
+        "probe": {"kept": _probe(scores[0]), "removed": _probe(scores[1])}, "detection": detection, "seconds": timings,
+    }
+    write_json(folder / SUMMARY, summary)
+    return summary
+
+
+def _is_done(folder: Path, model, s: ReportSettings) -> bool:
+    """True when `folder` holds a finished run with these settings; ValueError if its settings differ."""
+    if not (folder / SUMMARY).is_file():
+        return False
+    old = read_summary(folder)
+    if (old["model"], old["settings"]) != (model_name(model), s.as_json()):
+        raise ValueError(f"{folder} holds results for {old['model']} with settings {old['settings']}; "
+                         "pass overwrite=True (--overwrite) or choose another output folder")
+    return True
+
+
+def run_report(model, behaviors, out_dir, *, root=None, overwrite: bool = False, progress: bool = True, **settings) -> Path:
+    """Analyse each behaviour (or reuse a finished folder), then write every figure and `report.html`.
+
+    Args:
+        model: a TransformerBridge.
+        behaviors: behaviour names; those without data files are skipped and listed in the report.
+        out_dir: output folder.
+        root: a local copy of the official CAA repository (None: the shipped datasets).
+        overwrite: recompute behaviours that already have results.
+        progress: show tqdm bars.
+        **settings: `ReportSettings` fields: max_pairs, n_test, layers, multipliers, scale,
+            transfer_sources, transfer_items, max_new_tokens.
+
+    Returns:
+        The path of `report.html`.
+
+    Raises:
+        ValueError: bad settings, or a folder finished with other settings and no `overwrite`.
+    """
+    s = ReportSettings(**settings)
+    out_dir = Path(out_dir)
+    folders, skipped = [], {}
+    for behavior in tqdm(list(behaviors), desc="report", disable=not progress):
+        folder = out_dir / behavior
+        missing = [p for p in (behavior_path(behavior, x, root=root) for x in ("generate", "test_ab")) if not p.is_file()]
+        if missing:
+            skipped[behavior] = f"no data file {missing[0]}"
+            tqdm.write(f"report: skipping {behavior}: {skipped[behavior]}")
+            continue
+        if overwrite or not _is_done(folder, model, s):
+            analyse_behavior(model, behavior, folder, s, root=root, progress=progress)
+        folders.append(folder)
+    settings = s.as_json() | {"detail_multipliers": detail_multipliers(s.multipliers)}
+    return render_report(out_dir, model_name(model), settings, folders, skipped)

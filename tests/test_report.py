@@ -1,0 +1,122 @@
+"""The report on a tiny random model: files written, resumable, and every figure renders in headless Chromium."""
+
+import json
+import re
+import shutil
+import subprocess
+
+import pandas as pd
+import pytest
+from plotly.offline import get_plotlyjs
+
+from caa_lens import SteeringVectors, report
+from caa_lens.cli import main
+from caa_lens.report import ReportSettings, run_report, source_layers
+from caa_lens.report_html import FIGURES
+
+from .conftest import ab_items, write_items
+
+BEHAVIOR, OTHER = "tiny-behavior", "tiny-other"
+SETTINGS = dict(max_pairs=8, n_test=6, multipliers=[-1, 0, 1], transfer_sources=2, max_new_tokens=6)
+
+
+def caa_root(tmp_path):
+    """A folder in the official CAA layout holding two small behaviours."""
+    root = tmp_path / "CAA"
+    for seed, behavior in enumerate((BEHAVIOR, OTHER)):
+        for split, name, items in (("generate", "generate_dataset.json", ab_items(8, seed)), ("test", "test_dataset_ab.json", ab_items(6, seed + 5))):
+            (root / split / behavior).mkdir(parents=True)
+            write_items(root / split / behavior / name, items)
+    return root
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Path of headless Chromium, installed with apt-get when missing."""
+    if shutil.which("chromium") is None:
+        for command in ("apt-get install -y -q chromium", "apt-get update -q && apt-get install -y -q chromium"):
+            if subprocess.run(command, shell=True, capture_output=True).returncode == 0:
+                break
+    path = shutil.which("chromium")
+    if path is None:
+        pytest.skip("chromium is not installed and `apt-get install -y chromium` failed (needs root and a package mirror)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def built(tiny, tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("report")
+    out = tmp_path / "out"
+    path = run_report(tiny, [BEHAVIOR, "absent-behavior", OTHER], out, root=caa_root(tmp_path), progress=False, **SETTINGS)
+    return tiny, tmp_path, out, path
+
+
+def test_files(built):
+    _, _, out, path = built
+    folder = out / BEHAVIOR
+    summary = json.loads((folder / "summary.json").read_text())
+    assert summary["n_pairs"] == 8 and summary["n_test"] == 6 and summary["settings"]["transfer_sources"] == 2
+    assert {"layer", "multiplier", "effect", "effect_sem"} <= set(summary["held_out"])
+    assert SteeringVectors.load(folder / "vectors.safetensors").behavior == BEHAVIOR
+    for name, _, _ in FIGURES:
+        assert (folder / f"{name}.html").is_file(), name
+    for name in ("layer_sweep", "layer_sweep_summary", "multiplier_sweep_summary", "transfer", "pca_points", "separation", "tokens_reply"):
+        assert (folder / f"{name}.csv").is_file(), name
+    sweep = pd.read_csv(folder / "layer_sweep.csv")
+    assert len(sweep) == 4 * 3 * 6  # layers x multipliers x items; m = 0 rows come from the finer sweep
+    unsteered = sweep[sweep["multiplier"] == 0].pivot(index="item", columns="layer", values="p_matching")
+    assert (unsteered.nunique(axis=1) == 1).all()
+    for name in ("multiplier_sweeps", "behavior_cosines"):
+        assert (out / f"{name}.html").is_file() and (out / f"{name}.csv").is_file(), name
+    assert "../plotly.min.js" in (folder / "layer_sweep.html").read_text() and (out / "plotly.min.js").is_file()
+    page = path.read_text()
+    assert page.count(get_plotlyjs()[-2000:]) == 1 and "<script src" not in page  # plotly.js embedded once, nothing fetched
+    assert "skipped absent-behavior" in page and f"{summary['held_out']['effect']:+.3f}" in page
+
+
+def test_resume_skips_finished_behaviours(built, monkeypatch):
+    tiny, tmp_path, out, _ = built
+    monkeypatch.setattr(report, "analyse_behavior", lambda *a, **k: pytest.fail("a finished behaviour was recomputed"))
+    run_report(tiny, [BEHAVIOR, OTHER], out, root=tmp_path / "CAA", progress=False, **SETTINGS)
+    with pytest.raises(ValueError, match="overwrite"):
+        run_report(tiny, [BEHAVIOR], out, root=tmp_path / "CAA", progress=False, **(SETTINGS | {"n_test": 5}))
+
+
+def test_settings_are_checked():
+    with pytest.raises(ValueError, match="-m"):
+        ReportSettings(multipliers=(0.0, 1.0))
+    assert source_layers(3, list(range(30))) == [7, 14, 22]
+    assert source_layers((5, 1), list(range(30))) == [1, 5]
+
+
+def test_report_renders_in_chromium(built, chromium):
+    _, tmp_path, out, path = built
+    screenshot = tmp_path / "report.png"
+    command = [
+        chromium, "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+        "--virtual-time-budget=20000", "--window-size=1400,3000", f"--screenshot={screenshot}", "--dump-dom", path.as_uri(),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=180)
+    errors = [line for line in done.stderr.splitlines() if "CONSOLE" in line and ("Uncaught" in line or "Error" in line)]
+    assert not errors, errors
+    dom = done.stdout
+    expected = len(re.findall(r'<div id="[^"]+" class="plotly-graph-div"', path.read_text()))
+    assert expected == 2 * sum(1 for name, _, _ in FIGURES if not name.endswith("_text")) + 2  # two behaviours, two across them
+    assert dom.count('class="plot-container plotly"') == expected, "some figures did not render"
+    assert screenshot.stat().st_size > 10_000
+    print(f"screenshot: {screenshot}")
+
+
+def test_cli_report_and_detect(built, tiny_dir, capsys):
+    _, tmp_path, _, _ = built
+    out = tmp_path / "cli"
+    args = ["report", "--model", str(tiny_dir), "--caa-root", str(tmp_path / "CAA"), "--behaviors", BEHAVIOR, "--out", str(out),
+            "--max-pairs", "8", "--n-test", "6", "--multipliers", "-1,0,1", "--transfer-sources", "1,2", "--max-new-tokens", "4"]
+    assert main(args) == 0 and (out / "report.html").is_file()
+    assert json.loads((out / BEHAVIOR / "summary.json").read_text())["transfer_sources"] == [1, 2]
+    page = tmp_path / "tokens.html"
+    vectors = str(out / BEHAVIOR / "vectors.safetensors")
+    assert main(["detect", "--model", str(tiny_dir), "--vectors", vectors, "--layer", "1", "--prompt", "Do you like cats?", "--html", str(page), "Yes, I like cats."]) == 0
+    printed = capsys.readouterr().out
+    assert "'<|im_start|>'" in printed and "mean cosine over the reply" in printed and "<span" in page.read_text()
+    assert main(["report", "--model", str(tiny_dir), "--behaviors", BEHAVIOR, "--out", str(out), "--multipliers", "0,1"]) == 2
