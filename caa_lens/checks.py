@@ -1,0 +1,279 @@
+"""Dataset checks: the problems a behaviour dataset can have, reported instead of raised.
+
+A check never stops at the first bad item: every problem comes back as a `Problem(file, item,
+field, message)` (item and field are None where the problem is about a whole file). Checks:
+- schema: each file loads with `datasets.load_ab` / `load_open_ended`; a `DatasetError`
+  becomes a problem, and the file's items are then validated one by one so all are reported;
+- letter balance: 45-55% of an A/B file's matching answers are (A), so a vector cannot win
+  by learning the letter;
+- exact duplicate questions within a file;
+- generate/test leakage: the same normalised question in generate.json and test_ab.json, and
+  near-duplicates (word-set Jaccard >= 0.8 over the question text, which includes its choices);
+- missing files in a behaviour folder, and a rubric without its keys.
+`stats` summarises each file (items, % matching = A, question and answer lengths in words).
+"""
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .datasets import SPLITS, ABItem, DatasetError, OpenEndedItem, _field, load_ab, load_open_ended, parse_ab
+
+KINDS = ("ab", "open_ended")
+AB_FIELDS = ("question", "answer_matching_behavior", "answer_not_matching_behavior")
+RUBRIC = "rubric.json"
+RUBRIC_KEYS = ("behavior", "matching", "score_0", "score_10")
+BALANCE = (0.45, 0.55)
+NEAR_DUPLICATE = 0.8
+STATS_COLUMNS = (
+    "behavior", "file", "n_items", "pct_matching_a", "question_words_mean", "question_words_min",
+    "question_words_max", "matching_words_mean", "not_matching_words_mean",
+)
+_ITEM = re.compile(r"^item (\d+): ")
+_FIELD = re.compile(r"\b(" + "|".join(AB_FIELDS) + r")\b")
+_CHOICE = re.compile(r"\(([A-Z])\)[ \t]*")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a dataset: where (file, item index, field) and what to do."""
+
+    file: str
+    item: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.file] + ([f"item {self.item}"] if self.item is not None else [])
+        where += [f"field {self.field!r}"] if self.field else []
+        return f"{': '.join(where)}: {self.message}"
+
+
+def kind_of(path: str | Path) -> str:
+    """'open_ended' for a file named like test_open_ended.json, else 'ab'."""
+    return "open_ended" if "open_ended" in Path(path).name else "ab"
+
+
+def normalise(text: str) -> str:
+    """Lower-case words and digits only: the key for 'same question'."""
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def jaccard(a: set, b: set) -> float:
+    """|a & b| / |a | b| (0 for two empty sets)."""
+    return len(a & b) / max(1, len(a | b))
+
+
+def _problem(path: Path, error: DatasetError) -> Problem:
+    """A DatasetError ("{path}: item {i}: ... field 'x' ...") as a Problem."""
+    message = str(error).removeprefix(f"{path}: ")
+    item = _ITEM.match(message)
+    field = _FIELD.search(message)
+    message = message[item.end() :] if item else message
+    return Problem(str(path), int(item.group(1)) if item else None, field.group(1) if field else None, message)
+
+
+def _parse_open_ended(path: Path, i: int, item: object) -> OpenEndedItem:
+    # datasets.py validates open-ended items only file-wide; `_field` is its per-item check
+    return OpenEndedItem(_field(path, i, item, "question"))
+
+
+def _raw_list(path: Path) -> list | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, list) else None
+
+
+def validate(path: str | Path, kind: str) -> tuple[dict[int, ABItem | OpenEndedItem], list[Problem]]:
+    """The file's valid items by index, and a Problem for each schema error."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; use one of {KINDS}")
+    path = Path(path)
+    try:
+        return dict(enumerate(load_ab(path) if kind == "ab" else load_open_ended(path))), []
+    except DatasetError as e:
+        error = e
+    items, problems = {}, []
+    parse = parse_ab if kind == "ab" else _parse_open_ended
+    for i, raw in enumerate(_raw_list(path) or []):
+        try:
+            items[i] = parse(path, i, raw)
+        except DatasetError as e:
+            problems.append(_problem(path, e))
+    return items, problems or [_problem(path, error)]
+
+
+def _balance(path: Path, items: dict) -> list[Problem]:
+    if not items:
+        return []
+    n_a = sum(item.matching == "A" for item in items.values())
+    share = n_a / len(items)
+    if BALANCE[0] <= share <= BALANCE[1]:
+        return []
+    message = (
+        f"{share:.0%} of matching answers are (A) ({n_a}/{len(items)}); "
+        f"alternate the letters so {BALANCE[0]:.0%}-{BALANCE[1]:.0%} are (A)"
+    )
+    return [Problem(str(path), None, "answer_matching_behavior", message)]
+
+
+def _duplicates(path: Path, items: dict) -> list[Problem]:
+    first: dict[str, int] = {}
+    problems = []
+    for i, item in items.items():
+        if item.question in first:
+            message = f"exact duplicate of item {first[item.question]}; remove one of them"
+            problems.append(Problem(str(path), i, "question", message))
+        first.setdefault(item.question, i)
+    return problems
+
+
+def check_file(path: str | Path, kind: str | None = None) -> list[Problem]:
+    """Schema, letter balance (A/B files) and duplicate questions of one file.
+
+    Args:
+        path: a CAA-format JSON file.
+        kind: "ab" or "open_ended" (default: from the file name, see `kind_of`).
+
+    Returns:
+        The problems found; empty when the file is clean.
+    """
+    path = Path(path)
+    kind = kind or kind_of(path)
+    if not path.is_file():
+        return [Problem(str(path), None, None, "file not found; rebuild with `python3 datasets/build.py`")]
+    items, problems = validate(path, kind)
+    return problems + (_balance(path, items) if kind == "ab" else []) + _duplicates(path, items)
+
+
+def leakage(generate: str | Path, test: str | Path, threshold: float = NEAR_DUPLICATE) -> list[Problem]:
+    """Test items whose question also appears in generate (normalised) or nearly does (Jaccard)."""
+    gen_items, _ = validate(generate, "ab")
+    test_items, _ = validate(test, "ab")
+    gen_keys = {normalise(item.question): i for i, item in gen_items.items()}
+    gen_words = [(i, set(key.split())) for key, i in gen_keys.items()]
+    problems = []
+    for j, item in test_items.items():
+        key = normalise(item.question)
+        if key in gen_keys:
+            message = f"same question as {Path(generate).name} item {gen_keys[key]}; keep each scenario in one split"
+            problems.append(Problem(str(test), j, "question", message))
+            continue
+        words = set(key.split())
+        close = [(jaccard(words, w), i) for i, w in gen_words]
+        score, i = max(close, default=(0.0, None))
+        if score >= threshold:
+            message = f"near-duplicate of {Path(generate).name} item {i} (word Jaccard {score:.2f}); keep each scenario in one split"
+            problems.append(Problem(str(test), j, "question", message))
+    return problems
+
+
+def _check_rubric(path: Path) -> list[Problem]:
+    try:
+        rubric = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        return [Problem(str(path), None, None, f"not valid JSON ({e}); rebuild with `python3 datasets/build.py`")]
+    missing = [key for key in RUBRIC_KEYS if not isinstance(rubric, dict) or not rubric.get(key)]
+    return [Problem(str(path), None, key, "missing or empty; give it in the parts module's RUBRIC/MATCHING") for key in missing]
+
+
+def check_behavior_folder(folder: str | Path) -> list[Problem]:
+    """Every file of one behaviour folder, generate/test leakage and the rubric."""
+    folder = Path(folder)
+    paths = {split: folder / name for split, name in SPLITS.items()}
+    problems = [p for split, path in paths.items() for p in check_file(path, kind_of(path))]
+    if paths["generate"].is_file() and paths["test_ab"].is_file():
+        problems += leakage(paths["generate"], paths["test_ab"])
+    if (folder / RUBRIC).is_file():
+        return problems + _check_rubric(folder / RUBRIC)
+    return problems + [Problem(str(folder / RUBRIC), None, None, "file not found; rebuild with `python3 datasets/build.py`")]
+
+
+def behavior_folders(root: str | Path) -> list[Path]:
+    """Sub-folders of `root` that hold at least one dataset file."""
+    names = set(SPLITS.values()) | {RUBRIC}
+    return sorted(p for p in Path(root).iterdir() if p.is_dir() and any((p / n).is_file() for n in names))
+
+
+def check_tree(root: str | Path, *, behaviors=()) -> list[Problem]:
+    """Check every behaviour folder under `root`; `behaviors` names folders that must exist.
+
+    Raises:
+        ValueError: `root` is not a folder.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise ValueError(f"{root}: not a folder; give a datasets folder, a behaviour folder or a file")
+    missing = [Problem(str(root / b), None, None, "behaviour folder missing; build it with `python3 datasets/build.py`")
+               for b in behaviors if not (root / b).is_dir()]
+    return missing + [p for folder in behavior_folders(root) for p in check_behavior_folder(folder)]
+
+
+def check_path(path: str | Path, *, behaviors=()) -> list[Problem]:
+    """A file, a behaviour folder (holds generate.json etc.) or a tree of them."""
+    path = Path(path)
+    if path.is_file():
+        return check_file(path)
+    if path.is_dir() and any((path / name).exists() for name in SPLITS.values()):
+        return check_behavior_folder(path)
+    return check_tree(path, behaviors=behaviors)
+
+
+def report(problems: list[Problem]) -> str:
+    """Problems grouped by file, one indented line each, and a count."""
+    if not problems:
+        return "no problems found"
+    lines: list[str] = []
+    for file in dict.fromkeys(p.file for p in problems):
+        lines.append(file)
+        lines += [f"  {str(p).removeprefix(file + ': ')}" for p in problems if p.file == file]
+    files = len({p.file for p in problems})
+    return "\n".join(lines + [f"{len(problems)} problem(s) in {files} file(s)"])
+
+
+def split_choices(question: str) -> tuple[str, dict[str, str]]:
+    """The question's stem (before its first choice, 'Choices:' dropped) and {letter: text}."""
+    parts = _CHOICE.split(question)
+    stem = re.sub(r"\s*Choices:\s*$", "", parts[0].strip())
+    return stem, {parts[k]: parts[k + 1].strip() for k in range(1, len(parts) - 1, 2)}
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _file_stats(behavior: str, path: Path) -> dict:
+    items = list(validate(path, kind_of(path))[0].values())
+    row = {"behavior": behavior, "file": path.name, "n_items": len(items)}
+    if not items:
+        return row
+    split = [split_choices(item.question) for item in items]
+    q_words = pd.Series([_words(stem) for stem, _ in split])
+    row |= {"question_words_mean": q_words.mean(), "question_words_min": q_words.min(), "question_words_max": q_words.max()}
+    if kind_of(path) == "ab":
+        pairs = list(zip(items, (choices for _, choices in split), strict=True))
+        row |= {
+            "pct_matching_a": 100 * sum(item.matching == "A" for item in items) / len(items),
+            "matching_words_mean": sum(_words(c.get(i.matching, "")) for i, c in pairs) / len(items),
+            "not_matching_words_mean": sum(_words(c.get(i.not_matching, "")) for i, c in pairs) / len(items),
+        }
+    return row
+
+
+def stats(root: str | Path) -> pd.DataFrame:
+    """One row per behaviour and file: see `STATS_COLUMNS` (question words = the stem, choices excluded).
+
+    Args:
+        root: a datasets folder holding behaviour folders, or one behaviour folder.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise ValueError(f"{root}: not a folder; give a datasets folder or one behaviour's folder")
+    folders = [root] if any((root / name).is_file() for name in SPLITS.values()) else behavior_folders(root)
+    rows = [_file_stats(f.name, f / name) for f in folders for name in SPLITS.values() if (f / name).is_file()]
+    return pd.DataFrame(rows, columns=list(STATS_COLUMNS))
