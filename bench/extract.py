@@ -12,7 +12,7 @@ import caa_lens as cl
 from caa_lens.collect import pair_prompts
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from _common import load_from_args, matmul_peak_flops, n_params, memory_line, timed  # noqa: E402
+from _common import load_from_args, matmul_peak_flops, memory_line, n_params, timed  # noqa: E402
 
 N_PAIRS = 100
 
@@ -30,7 +30,9 @@ def main() -> None:
     tokens_ours = sum(max(len(a.ids), len(b.ids)) + 1 for a, b in prompts)  # shared prefix once, two letters
     flops_per_token = 2 * n_params(model)
     peak = matmul_peak_flops(str(model.cfg.device))
-    print(f"model {cl.models.model_name(model)}: {n_params(model) / 1e6:.0f}M parameters, matmul peak {peak / 1e9:.1f} GFLOP/s")
+    print(
+        f"model {cl.models.model_name(model)}: {n_params(model) / 1e6:.0f}M parameters, matmul peak {peak / 1e9:.1f} GFLOP/s"
+    )
     print(f"naive: {t_ref:.1f} s, {t_ref / N_PAIRS:.3f} s/pair, {tokens_naive / t_ref:.0f} tokens/s")
     print(f"ours:  {t_ours:.1f} s, {t_ours / N_PAIRS:.3f} s/pair, {tokens_ours / t_ours:.0f} tokens/s computed")
     print(f"ours: {tokens_ours / t_ours * flops_per_token / peak:.0%} of the matmul peak (2 x parameters FLOPs/token)")

@@ -20,8 +20,11 @@ def main() -> None:
     gen = dict(max_new_tokens=N_NEW, batch_size=8, stop_at_eos=False)
     cl.generate(model, prompts[:2], max_new_tokens=4)  # warm-up
     runs = {}
-    for name, steer in [("unsteered", {}), ("steered", dict(vectors=vecs, layer=12, multiplier=1.0, scale="relative")),
-                        ("unsteered again", {})]:
+    for name, steer in [
+        ("unsteered", {}),
+        ("steered", dict(vectors=vecs, layer=12, multiplier=1.0, scale="relative")),
+        ("unsteered again", {}),
+    ]:
         replies, seconds = timed(cl.generate, model, prompts, **gen, **steer)
         tokens = len(prompts) * N_NEW
         runs[name] = tokens / seconds

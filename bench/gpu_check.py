@@ -37,12 +37,17 @@ def check(model, label: str) -> None:
     rel = ((ours.matching - ref.matching).abs().max() / ref.matching.abs().max()).item()
     vecs = cl.extract(model, cl.load_behavior("sentiment")[:16], behavior="sentiment", progress=False)
     kwargs = dict(layers=[3, 10, 20], multipliers=[-1.0, 0.0, 1.0], scale="relative")
-    fast, slow = cl.sweep(model, vecs, items[:3], progress=False, **kwargs), cl.sweep_reference(model, vecs, items[:3], **kwargs)
+    fast, slow = (
+        cl.sweep(model, vecs, items[:3], progress=False, **kwargs),
+        cl.sweep_reference(model, vecs, items[:3], **kwargs),
+    )
     p_diff = (fast["p_matching"] - slow["p_matching"]).abs().max()
     prompts = ["How will my week go?", "Describe a rainy day in one sentence."]
     gen = dict(vectors=vecs, layer=10, multiplier=[1.0, -1.0], scale="relative", max_new_tokens=24)
     cached, uncached = cl.generate(model, prompts, **gen), cl.generate(model, prompts, use_cache=False, **gen)
-    ids = torch.tensor([cl.chat_prompt(model.tokenizer, "Hi", fmt="template", answer="(A").ids], device=model.cfg.device)
+    ids = torch.tensor(
+        [cl.chat_prompt(model.tokenizer, "Hi", fmt="template", answer="(A").ids], device=model.cfg.device
+    )
     base = model(ids)
     with cl.steer(model, vecs, layer=5, multiplier=0.0):
         noop = torch.equal(model(ids), base)

@@ -1,10 +1,10 @@
 """caa_lens: Contrastive Activation Addition (Rimsky et al. 2024) on TransformerLens.
 
-    import caa_lens as cl
-    model = cl.load_model()                                  # embedded SmolLM2-135M-Instruct
-    vecs = cl.extract(model, cl.load_behavior("sentiment"), behavior="sentiment")
-    results = cl.sweep(model, vecs, cl.load_behavior("sentiment", "test_ab"), multipliers=[-2, 0, 2])
-    with cl.steer(model, vecs, layer=13, multiplier=2.0): ...
+import caa_lens as cl
+model = cl.load_model()                                  # embedded SmolLM2-135M-Instruct
+vecs = cl.extract(model, cl.load_behavior("sentiment"), behavior="sentiment")
+results = cl.sweep(model, vecs, cl.load_behavior("sentiment", "test_ab"), multipliers=[-2, 0, 2])
+with cl.steer(model, vecs, layer=13, multiplier=2.0): ...
 """
 
 __version__ = "0.1.0"

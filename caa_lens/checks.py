@@ -29,8 +29,15 @@ RUBRIC_KEYS = ("behavior", "matching", "score_0", "score_10")
 BALANCE = (0.45, 0.55)
 NEAR_DUPLICATE = 0.8
 STATS_COLUMNS = (
-    "behavior", "file", "n_items", "pct_matching_a", "question_words_mean", "question_words_min",
-    "question_words_max", "matching_words_mean", "not_matching_words_mean",
+    "behavior",
+    "file",
+    "n_items",
+    "pct_matching_a",
+    "question_words_mean",
+    "question_words_min",
+    "question_words_max",
+    "matching_words_mean",
+    "not_matching_words_mean",
 )
 _ITEM = re.compile(r"^item (\d+): ")
 _FIELD = re.compile(r"\b(" + "|".join(AB_FIELDS) + r")\b")
@@ -179,7 +186,10 @@ def _check_rubric(path: Path) -> list[Problem]:
     except (OSError, ValueError) as e:
         return [Problem(str(path), None, None, f"not valid JSON ({e}); rebuild with `python3 datasets/build.py`")]
     missing = [key for key in RUBRIC_KEYS if not isinstance(rubric, dict) or not rubric.get(key)]
-    return [Problem(str(path), None, key, "missing or empty; give it in the parts module's RUBRIC/MATCHING") for key in missing]
+    return [
+        Problem(str(path), None, key, "missing or empty; give it in the parts module's RUBRIC/MATCHING")
+        for key in missing
+    ]
 
 
 def check_behavior_folder(folder: str | Path) -> list[Problem]:
@@ -191,7 +201,9 @@ def check_behavior_folder(folder: str | Path) -> list[Problem]:
         problems += leakage(paths["generate"], paths["test_ab"])
     if (folder / RUBRIC).is_file():
         return problems + _check_rubric(folder / RUBRIC)
-    return problems + [Problem(str(folder / RUBRIC), None, None, "file not found; rebuild with `python3 datasets/build.py`")]
+    return problems + [
+        Problem(str(folder / RUBRIC), None, None, "file not found; rebuild with `python3 datasets/build.py`")
+    ]
 
 
 def behavior_folders(root: str | Path) -> list[Path]:
@@ -209,8 +221,11 @@ def check_tree(root: str | Path, *, behaviors=()) -> list[Problem]:
     root = Path(root)
     if not root.is_dir():
         raise ValueError(f"{root}: not a folder; give a datasets folder, a behaviour folder or a file")
-    missing = [Problem(str(root / b), None, None, "behaviour folder missing; build it with `python3 datasets/build.py`")
-               for b in behaviors if not (root / b).is_dir()]
+    missing = [
+        Problem(str(root / b), None, None, "behaviour folder missing; build it with `python3 datasets/build.py`")
+        for b in behaviors
+        if not (root / b).is_dir()
+    ]
     return missing + [p for folder in behavior_folders(root) for p in check_behavior_folder(folder)]
 
 
@@ -254,7 +269,11 @@ def _file_stats(behavior: str, path: Path) -> dict:
         return row
     split = [split_choices(item.question) for item in items]
     q_words = pd.Series([_words(stem) for stem, _ in split])
-    row |= {"question_words_mean": q_words.mean(), "question_words_min": q_words.min(), "question_words_max": q_words.max()}
+    row |= {
+        "question_words_mean": q_words.mean(),
+        "question_words_min": q_words.min(),
+        "question_words_max": q_words.max(),
+    }
     if kind_of(path) == "ab":
         pairs = list(zip(items, (choices for _, choices in split), strict=True))
         row |= {

@@ -73,7 +73,9 @@ def cmd_info(args) -> int:
 
         model = _load(args)
         tokens = model.tokenizer.convert_ids_to_tokens(model.tokenizer("(A", add_special_tokens=False)["input_ids"])
-        print(f"model: {model.caa_lens_name}  layers {model.cfg.n_layers}  d_model {model.cfg.d_model}  format {default_format(model)}  '(A' -> {tokens}")
+        print(
+            f"model: {model.caa_lens_name}  layers {model.cfg.n_layers}  d_model {model.cfg.d_model}  format {default_format(model)}  '(A' -> {tokens}"
+        )
     return 0
 
 
@@ -83,7 +85,9 @@ def cmd_vectors(args) -> int:
 
     items, behavior, path = _items(args, "generate")
     model = _load(args)
-    vectors = extract(model, items, behavior=behavior, dataset_sha256=file_sha256(path), variant=args.variant, fmt=args.fmt)
+    vectors = extract(
+        model, items, behavior=behavior, dataset_sha256=file_sha256(path), variant=args.variant, fmt=args.fmt
+    )
     vectors.save(args.out)
     print(diagnostics(vectors).to_string(index=False, float_format="%.3f"))
     print(f"wrote {args.out} ({len(items)} pairs, {vectors.n_layers} layers)")
@@ -99,7 +103,16 @@ def cmd_sweep(args) -> int:
     items, behavior, _ = _items(args, "test_ab")
     model = _load(args)
     layers = parse_layers(args.layers, vectors.n_layers)
-    results = sweep(model, vectors, items, layers=layers, multipliers=parse_floats(args.multipliers), scale=args.scale, fmt=args.fmt, behavior=behavior)
+    results = sweep(
+        model,
+        vectors,
+        items,
+        layers=layers,
+        multipliers=parse_floats(args.multipliers),
+        scale=args.scale,
+        fmt=args.fmt,
+        behavior=behavior,
+    )
     write_csv(args.out, results)
     print(summarize(results).to_string(index=False, float_format="%.3f"))
     if len(items) >= 4 and any(m > 0 for m in results["multiplier"]) and any(m < 0 for m in results["multiplier"]):
@@ -114,8 +127,17 @@ def cmd_steer(args) -> int:
 
     vectors = SteeringVectors.load(args.vectors)
     model = _load(args)
-    for m in ([0.0, args.multiplier] if args.compare else [args.multiplier]):
-        reply = generate(model, [args.prompt], vectors=vectors, layer=args.layer, multiplier=m, scale=args.scale, fmt=args.fmt, max_new_tokens=args.max_new_tokens)[0]
+    for m in [0.0, args.multiplier] if args.compare else [args.multiplier]:
+        reply = generate(
+            model,
+            [args.prompt],
+            vectors=vectors,
+            layer=args.layer,
+            multiplier=m,
+            scale=args.scale,
+            fmt=args.fmt,
+            max_new_tokens=args.max_new_tokens,
+        )[0]
         print(f"[layer {args.layer}, multiplier {m:+g} {args.scale}] {reply}")
     return 0
 
@@ -146,7 +168,13 @@ def _datasets_parser(sub) -> None:
         ("stats", cmd_datasets_stats, "items, %% matching=A and lengths per behaviour and file"),
     ):
         q = commands.add_parser(name, help=text)
-        q.add_argument("path", nargs="?", type=Path, default=None, help="datasets folder, behaviour folder or file (default: the shipped datasets)")
+        q.add_argument(
+            "path",
+            nargs="?",
+            type=Path,
+            default=None,
+            help="datasets folder, behaviour folder or file (default: the shipped datasets)",
+        )
         q.set_defaults(func=func)
 
 
@@ -168,9 +196,19 @@ def cmd_generate(args) -> int:
     items, behavior = _open_ended_items(args)
     model = _load(args)
     frame = generate_open_ended(
-        model, vectors, items, layers=parse_layers(args.layers, vectors.n_layers), multipliers=parse_floats(args.multipliers),
-        scale=args.scale, behavior=behavior, max_new_tokens=args.max_new_tokens, temperature=args.temperature,
-        seed=args.seed, batch_size=args.batch_size, fmt=args.fmt, out=args.out,
+        model,
+        vectors,
+        items,
+        layers=parse_layers(args.layers, vectors.n_layers),
+        multipliers=parse_floats(args.multipliers),
+        scale=args.scale,
+        behavior=behavior,
+        max_new_tokens=args.max_new_tokens,
+        temperature=args.temperature,
+        seed=args.seed,
+        batch_size=args.batch_size,
+        fmt=args.fmt,
+        out=args.out,
     )
     print(f"wrote {args.out} ({len(frame)} generations for {behavior})")
     return 0
@@ -183,7 +221,9 @@ def _judge(args):
     if args.judge == "http":
         if not args.judge_model:
             raise SystemExit("--judge http needs --judge-model NAME (the model the endpoint serves)")
-        return HTTPJudge(args.base_url, args.judge_model, api_key_env=args.api_key_env, timeout=args.timeout, retries=args.retries)
+        return HTTPJudge(
+            args.base_url, args.judge_model, api_key_env=args.api_key_env, timeout=args.timeout, retries=args.retries
+        )
     return LocalJudge(load_model(args.judge_model, device=args.device, dtype=args.dtype), batch_size=args.batch_size)
 
 
@@ -218,8 +258,15 @@ def cmd_side_effects(args) -> int:
     items = load_choices(args.data, args.kind)[: args.max_items]
     model = _load(args)
     results = side_effects(
-        model, vectors, items, layer=args.layer, multipliers=parse_floats(args.multipliers), scale=args.scale,
-        kind=args.kind, seed=args.seed, fmt=args.fmt,
+        model,
+        vectors,
+        items,
+        layer=args.layer,
+        multipliers=parse_floats(args.multipliers),
+        scale=args.scale,
+        kind=args.kind,
+        seed=args.seed,
+        fmt=args.fmt,
     )
     write_csv(args.out, results)
     print(side_effects_summary(results).to_string(index=False, float_format="%.3f"))
@@ -248,12 +295,20 @@ def _open_ended_parsers(sub) -> None:
     p = sub.add_parser("judge", help="score generations 0-10 on the behaviour's rubric")
     p.add_argument("--generations", type=Path, required=True)
     p.add_argument("--judge", choices=["local", "http"], default="local")
-    p.add_argument("--judge-model", "--model", dest="judge_model", default=None, help="local: model to load (default: embedded); http: model name")
+    p.add_argument(
+        "--judge-model",
+        "--model",
+        dest="judge_model",
+        default=None,
+        help="local: model to load (default: embedded); http: model name",
+    )
     p.add_argument("--base-url", default="http://localhost:8000/v1", help="OpenAI-compatible endpoint (http judge)")
     p.add_argument("--api-key-env", default="OPENAI_API_KEY")
     p.add_argument("--timeout", type=float, default=30)
     p.add_argument("--retries", type=int, default=3)
-    p.add_argument("--rubric", type=Path, help="JSON rubric for every behaviour, or {behaviour: rubric} (default: shipped)")
+    p.add_argument(
+        "--rubric", type=Path, help="JSON rubric for every behaviour, or {behaviour: rubric} (default: shipped)"
+    )
     p.add_argument("--device", default=None)
     p.add_argument("--dtype", default=None)
     p.add_argument("--batch-size", type=int, default=8)
@@ -278,11 +333,17 @@ def cmd_report(args) -> int:
     from .datasets import BEHAVIORS
     from .report import ReportSettings, run_report
 
-    behaviors = list(BEHAVIORS) if args.behaviors == "all" else [b.strip() for b in args.behaviors.split(",") if b.strip()]
+    behaviors = (
+        list(BEHAVIORS) if args.behaviors == "all" else [b.strip() for b in args.behaviors.split(",") if b.strip()]
+    )
     sources = args.transfer_sources
     settings = ReportSettings(
-        max_pairs=args.max_pairs, n_test=args.n_test, multipliers=tuple(parse_floats(args.multipliers)), scale=args.scale,
-        layers=None if args.layers == "all" else tuple(parse_layers(args.layers, 0)), max_new_tokens=args.max_new_tokens,
+        max_pairs=args.max_pairs,
+        n_test=args.n_test,
+        multipliers=tuple(parse_floats(args.multipliers)),
+        scale=args.scale,
+        layers=None if args.layers == "all" else tuple(parse_layers(args.layers, 0)),
+        max_new_tokens=args.max_new_tokens,
         transfer_items=args.transfer_items,
         transfer_sources=int(sources) if sources.isdigit() else tuple(parse_layers(sources, 0)),
     )
@@ -303,7 +364,9 @@ def cmd_detect(args) -> int:
     scores = token_scores(model, vectors, args.text, layers=[args.layer], prompt=args.prompt, fmt=args.fmt)
     shown = scores.drop(columns="layer").assign(token=scores["token"].map(repr))
     print(shown.to_string(index=False, float_format="%.3f"))
-    print(f"layer {args.layer}: mean cosine over the {'reply' if args.prompt else 'text'} {text_score(scores, args.layer):+.3f}")
+    print(
+        f"layer {args.layer}: mean cosine over the {'reply' if args.prompt else 'text'} {text_score(scores, args.layer):+.3f}"
+    )
     if args.html:
         body = f"<p>{vectors.behavior} vector, layer {args.layer}: cosine per token</p>{token_text_html(scores, args.layer)}"
         write_text(args.html, f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{body}</body></html>\n')
@@ -317,14 +380,18 @@ def _report_parsers(sub) -> None:
     p = sub.add_parser("report", help="every analysis of each behaviour: CSVs, figures and one offline report.html")
     _model_args(p)
     p.add_argument("--behaviors", default="all", help="'all' or a comma list, e.g. sentiment,french")
-    p.add_argument("--caa-root", type=Path, help="local copy of the official CAA repository (default: shipped datasets)")
+    p.add_argument(
+        "--caa-root", type=Path, help="local copy of the official CAA repository (default: shipped datasets)"
+    )
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--max-pairs", type=int, default=S.max_pairs, help="contrast pairs per vector")
     p.add_argument("--n-test", type=int, default=S.n_test, help="A/B test items per sweep")
     p.add_argument("--layers", default="all", help="layers to sweep, e.g. all or 4-20")
     p.add_argument("--multipliers", default=",".join(f"{m:g}" for m in S.multipliers))
     p.add_argument("--scale", choices=["raw", "relative"], default=S.scale)
-    p.add_argument("--transfer-sources", default=str(S.transfer_sources), help="how many source layers (3), or which (5,10,15)")
+    p.add_argument(
+        "--transfer-sources", default=str(S.transfer_sources), help="how many source layers (3), or which (5,10,15)"
+    )
     p.add_argument("--transfer-items", type=int, default=S.transfer_items, help="test items for the transfer figure")
     p.add_argument("--max-new-tokens", type=int, default=S.max_new_tokens)
     p.add_argument("--overwrite", action="store_true", help="recompute behaviours already in --out")

@@ -57,7 +57,13 @@ def _collect_batch(model, prompts: list[tuple[ChatPrompt, ChatPrompt]]) -> torch
 
 @torch.inference_mode()
 def collect(
-    model, items: list[ABItem], *, fmt: str | None = None, system: str | None = None, batch_size: int = 8, progress: bool = True
+    model,
+    items: list[ABItem],
+    *,
+    fmt: str | None = None,
+    system: str | None = None,
+    batch_size: int = 8,
+    progress: bool = True,
 ) -> PairActivations:
     """Activations at the answer letter for every layer, matching and not matching.
 
@@ -82,7 +88,9 @@ def collect(
 
 
 @torch.inference_mode()
-def collect_reference(model, items: list[ABItem], *, fmt: str | None = None, system: str | None = None) -> PairActivations:
+def collect_reference(
+    model, items: list[ABItem], *, fmt: str | None = None, system: str | None = None
+) -> PairActivations:
     """The straightforward path: one full `run_with_cache` per prompt, read at the letter."""
     fmt = fmt or default_format(model)
     names = resid_post_names(model.cfg.n_layers)

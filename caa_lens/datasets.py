@@ -100,9 +100,13 @@ def parse_ab(path: Path, i: int, item: object) -> ABItem:
     if len(choices) < 2:
         raise DatasetError(f"{path}: item {i}: field 'question' must list at least two choices like '(A) ...'")
     yes = parse_letter(path, i, "answer_matching_behavior", _field(path, i, item, "answer_matching_behavior"), choices)
-    no = parse_letter(path, i, "answer_not_matching_behavior", _field(path, i, item, "answer_not_matching_behavior"), choices)
+    no = parse_letter(
+        path, i, "answer_not_matching_behavior", _field(path, i, item, "answer_not_matching_behavior"), choices
+    )
     if yes == no:
-        raise DatasetError(f"{path}: item {i}: answer_matching_behavior and answer_not_matching_behavior are both {yes!r}")
+        raise DatasetError(
+            f"{path}: item {i}: answer_matching_behavior and answer_not_matching_behavior are both {yes!r}"
+        )
     return ABItem(question, yes, no)
 
 

@@ -19,7 +19,9 @@ TOKEN_COLUMNS = ("layer", "position", "token", "dot", "cosine", "in_reply")
 _EPS = 1e-12
 
 
-def _tokenize(model, vectors: SteeringVectors, text: str, prompt: str | None, fmt: str | None) -> tuple[list[int], list[bool]]:
+def _tokenize(
+    model, vectors: SteeringVectors, text: str, prompt: str | None, fmt: str | None
+) -> tuple[list[int], list[bool]]:
     """Token ids and, per token, whether it belongs to the scored text."""
     tokenizer = model.tokenizer
     if prompt is None:

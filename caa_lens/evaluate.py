@@ -43,7 +43,10 @@ class ABPrompt:
 
 def ab_prompt(tokenizer, item: ABItem, *, fmt: str, system: str | None = None) -> ABPrompt:
     """Build the evaluation prompt of an item (see the module docstring)."""
-    yes, no = (chat_prompt(tokenizer, item.question, fmt=fmt, system=system, answer=f"({x}") for x in (item.matching, item.not_matching))
+    yes, no = (
+        chat_prompt(tokenizer, item.question, fmt=fmt, system=system, answer=f"({x}")
+        for x in (item.matching, item.not_matching)
+    )
     n = common_prefix(yes.ids, no.ids)
     if n > yes.instruction_end:
         return ABPrompt(yes.ids[:n], yes.instruction_end, yes.ids[n], no.ids[n])
@@ -69,7 +72,9 @@ def _steer_rows(vectors, configs, scale) -> list[tuple[str, AddVector]]:
     return hooks
 
 
-def _item_sweep(model, vectors, prompt: ABPrompt, configs, scale: str, rows_per_batch: int) -> tuple[np.ndarray, np.ndarray]:
+def _item_sweep(
+    model, vectors, prompt: ABPrompt, configs, scale: str, rows_per_batch: int
+) -> tuple[np.ndarray, np.ndarray]:
     head = prompt.ids[: prompt.instruction_end]
     tail = torch.tensor([prompt.ids[prompt.instruction_end :]])
     _, cache = kv.run(model, torch.tensor([head]), torch.ones(1, len(head), dtype=torch.long), keep=1)
@@ -81,7 +86,13 @@ def _item_sweep(model, vectors, prompt: ABPrompt, configs, scale: str, rows_per_
             hook.offset = len(head)
         ids = tail.repeat(len(chunk), 1)
         with model.hooks(fwd_hooks=hooks):
-            logits, _ = kv.run(model, ids, torch.ones(len(chunk), len(prompt.ids), dtype=torch.long), kv.repeat(cache, len(chunk)), keep=1)
+            logits, _ = kv.run(
+                model,
+                ids,
+                torch.ones(len(chunk), len(prompt.ids), dtype=torch.long),
+                kv.repeat(cache, len(chunk)),
+                keep=1,
+            )
         chunk_p, chunk_mass = _p_matching(logits[:, -1], prompt)
         p.append(chunk_p)
         mass.append(chunk_mass)
@@ -131,20 +142,35 @@ def sweep(
     behavior = behavior or vectors.behavior
     rows = []
     for index, item in enumerate(tqdm(items, desc="sweep", disable=not progress)):
-        p, mass = _item_sweep(model, vectors, ab_prompt(model.tokenizer, item, fmt=fmt, system=system), configs, scale, rows_per_batch)
-        rows += [(behavior, layer, m, scale, index, pi, mi, item.matching) for (layer, m), pi, mi in zip(configs, p, mass)]
+        p, mass = _item_sweep(
+            model, vectors, ab_prompt(model.tokenizer, item, fmt=fmt, system=system), configs, scale, rows_per_batch
+        )
+        rows += [
+            (behavior, layer, m, scale, index, pi, mi, item.matching) for (layer, m), pi, mi in zip(configs, p, mass)
+        ]
     return _frame(rows)
 
 
-def multiplier_sweep(model, vectors: SteeringVectors, items: list[ABItem], *, layer: int, multipliers, **kwargs) -> pd.DataFrame:
+def multiplier_sweep(
+    model, vectors: SteeringVectors, items: list[ABItem], *, layer: int, multipliers, **kwargs
+) -> pd.DataFrame:
     """`sweep` at one layer over many multipliers."""
     return sweep(model, vectors, items, layers=[layer], multipliers=multipliers, **kwargs)
 
 
 @torch.inference_mode()
 def sweep_reference(
-    model, vectors: SteeringVectors, items: list[ABItem], *, layers=None, multipliers=(-1.0, 0.0, 1.0), scale: str = "raw",
-    fmt: str | None = None, system: str | None = None, behavior: str | None = None, progress: bool = False,
+    model,
+    vectors: SteeringVectors,
+    items: list[ABItem],
+    *,
+    layers=None,
+    multipliers=(-1.0, 0.0, 1.0),
+    scale: str = "raw",
+    fmt: str | None = None,
+    system: str | None = None,
+    behavior: str | None = None,
+    progress: bool = False,
 ) -> pd.DataFrame:
     """The straightforward sweep: the whole prompt, one configuration at a time."""
     fmt = fmt or vectors.chat_format or default_format(model)
@@ -192,9 +218,11 @@ def split_items(results: pd.DataFrame, seed: int = 0) -> tuple[np.ndarray, np.nd
     """
     rng = np.random.default_rng(seed)
     letters = results.groupby("item")["matching_letter"].first() if "matching_letter" in results else None
-    groups = [np.array(sorted(results["item"].unique()))] if letters is None else [
-        np.array(sorted(letters[letters == x].index)) for x in sorted(letters.unique())
-    ]
+    groups = (
+        [np.array(sorted(results["item"].unique()))]
+        if letters is None
+        else [np.array(sorted(letters[letters == x].index)) for x in sorted(letters.unique())]
+    )
     select, held = [], []
     for group in groups:
         rng.shuffle(group)

@@ -33,7 +33,16 @@ from .datasets import ABItem
 from .evaluate import sweep
 from .vectors import SteeringVectors, letter_direction
 
-TRANSFER_COLUMNS = ("behavior", "source_layer", "target_layer", "multiplier", "scale", "effect", "effect_sem", "n_items")
+TRANSFER_COLUMNS = (
+    "behavior",
+    "source_layer",
+    "target_layer",
+    "multiplier",
+    "scale",
+    "effect",
+    "effect_sem",
+    "n_items",
+)
 PCA_COLUMNS = ("layer", "pair", "answer", "letter", "pc1", "pc2", "letter_removed")
 SEPARATION_COLUMNS = ("layer", "probe_accuracy", "fisher_ratio", "letter_removed")
 ANSWERS = ("matching", "not_matching")
@@ -143,7 +152,13 @@ def transfer(
     frames = []
     for source in tqdm(sources, desc="transfer", disable=not progress):
         results = sweep(
-            model, _broadcast(vectors, source), items, layers=target_layers, multipliers=[-m, m], scale=scale, progress=False
+            model,
+            _broadcast(vectors, source),
+            items,
+            layers=target_layers,
+            multipliers=[-m, m],
+            scale=scale,
+            progress=False,
         )
         frames.append(_effects(results, source, m))
     return pd.concat(frames, ignore_index=True)
@@ -208,7 +223,9 @@ def _pca_points(x: np.ndarray, y: np.ndarray, seed: int) -> np.ndarray:
     return points * sign
 
 
-def pca_separation(acts: PairActivations, *, remove_letter: bool = False, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
+def pca_separation(
+    acts: PairActivations, *, remove_letter: bool = False, seed: int = 0
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per layer: PCA of the letter-token activations and how well they separate the answers.
 
     Args:
@@ -229,8 +246,19 @@ def pca_separation(acts: PairActivations, *, remove_letter: bool = False, seed: 
     for layer in range(x.shape[1]):
         xl = x[:, layer].numpy()
         pcs = _pca_points(xl, y, seed)
-        points.append(pd.DataFrame({"layer": layer, "pair": pairs, "answer": answers, "letter": letters,
-                                    "pc1": pcs[:, 0], "pc2": pcs[:, 1], "letter_removed": remove_letter}))
+        points.append(
+            pd.DataFrame(
+                {
+                    "layer": layer,
+                    "pair": pairs,
+                    "answer": answers,
+                    "letter": letters,
+                    "pc1": pcs[:, 0],
+                    "pc2": pcs[:, 1],
+                    "letter_removed": remove_letter,
+                }
+            )
+        )
         scores.append((layer, _probe_accuracy(xl, y, folds, seed), _fisher_ratio(xl, y), remove_letter))
     points_frame = pd.concat(points, ignore_index=True)[list(PCA_COLUMNS)]
     return points_frame, pd.DataFrame(scores, columns=list(SEPARATION_COLUMNS))

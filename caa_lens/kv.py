@@ -34,7 +34,9 @@ def positions(mask: Tokens, n_new: int) -> Tokens:
     return (mask.cumsum(-1) - 1).clamp(min=0)[:, -n_new:]
 
 
-def run(model, ids: Tokens, mask: Tokens, cache: DynamicCache | None = None, keep: int = 0) -> tuple[torch.Tensor, DynamicCache]:
+def run(
+    model, ids: Tokens, mask: Tokens, cache: DynamicCache | None = None, keep: int = 0
+) -> tuple[torch.Tensor, DynamicCache]:
     """Forward `ids` after `cache` (or from scratch); `mask` covers cache and ids.
 
     Args:

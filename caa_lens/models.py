@@ -42,7 +42,9 @@ def embedded_gguf() -> Path:
         path = Path(folder) / EMBEDDED_FILE
         if path.is_file():
             return path
-    raise ModelNotFoundError(f"The embedded model {EMBEDDED_NAME} is not installed. Install it with:\n    {INSTALL_HINT}")
+    raise ModelNotFoundError(
+        f"The embedded model {EMBEDDED_NAME} is not installed. Install it with:\n    {INSTALL_HINT}"
+    )
 
 
 def _file_digest(path: Path) -> str:

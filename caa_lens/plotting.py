@@ -32,8 +32,12 @@ TOKEN_VALUES = ("cosine", "dot")
 def _style(fig: go.Figure, title: str | None = None, **layout) -> go.Figure:
     """The shared look of every figure: template, title, font, margins, legend."""
     fig.update_layout(
-        template="plotly_white", title=title, font={"size": 13}, margin={"l": 60, "r": 30, "t": 70, "b": 50},
-        legend={"title": None}, **layout,
+        template="plotly_white",
+        title=title,
+        font={"size": 13},
+        margin={"l": 60, "r": 30, "t": 70, "b": 50},
+        legend={"title": None},
+        **layout,
     )
     return fig
 
@@ -75,14 +79,24 @@ def _band(x, mid, sem, color: str, group: str, **cell) -> go.Scatter:
     """A filled mean +/- s.e. band (no legend entry)."""
     x, lo, hi = np.asarray(x), np.asarray(mid - sem), np.asarray(mid + sem)
     return go.Scatter(
-        x=np.r_[x, x[::-1]], y=np.r_[hi, lo[::-1]], fill="toself", fillcolor=_rgba(color, 0.18),
-        line={"width": 0}, hoverinfo="skip", showlegend=False, legendgroup=group, name=f"{group} s.e.", **cell,
+        x=np.r_[x, x[::-1]],
+        y=np.r_[hi, lo[::-1]],
+        fill="toself",
+        fillcolor=_rgba(color, 0.18),
+        line={"width": 0},
+        hoverinfo="skip",
+        showlegend=False,
+        legendgroup=group,
+        name=f"{group} s.e.",
+        **cell,
     )
 
 
 def _heatmap(matrix: pd.DataFrame, zrange: tuple[float, float], title: str, labels: dict) -> go.Figure:
     """px.imshow on the diverging scale with a fixed colour range."""
-    fig = px.imshow(matrix, zmin=zrange[0], zmax=zrange[1], color_continuous_scale=DIVERGING, labels=labels, aspect="auto")
+    fig = px.imshow(
+        matrix, zmin=zrange[0], zmax=zrange[1], color_continuous_scale=DIVERGING, labels=labels, aspect="auto"
+    )
     return _style(fig, title)
 
 
@@ -103,10 +117,21 @@ def layer_sweep_figure(summary: pd.DataFrame, best_layer: int | None = None) -> 
     for (behavior, m), g in summary.sort_values("layer").groupby(["behavior", "multiplier"]):
         name, color = (f"{behavior}, m = {m:g}" if several else f"m = {m:g}"), _multiplier_color(m, largest)
         fig.add_trace(_band(g["layer"], g["p_matching"], g["p_matching_sem"].fillna(0), color, name))
-        fig.add_trace(go.Scatter(x=g["layer"], y=g["p_matching"], mode="lines+markers", name=name, legendgroup=name, line={"color": color}))
+        fig.add_trace(
+            go.Scatter(
+                x=g["layer"],
+                y=g["p_matching"],
+                mode="lines+markers",
+                name=name,
+                legendgroup=name,
+                line={"color": color},
+            )
+        )
     if best_layer is not None:
         fig.add_vline(x=best_layer, line_dash="dash", line_color=NEUTRAL, annotation_text=f"layer {best_layer}")
-    return _style(fig, "p(matching) by steered layer", xaxis_title="layer", yaxis_title="p(matching)", yaxis_range=[-0.02, 1.02])
+    return _style(
+        fig, "p(matching) by steered layer", xaxis_title="layer", yaxis_title="p(matching)", yaxis_range=[-0.02, 1.02]
+    )
 
 
 def multiplier_sweep_figure(summary: pd.DataFrame) -> go.Figure:
@@ -125,8 +150,14 @@ def multiplier_sweep_figure(summary: pd.DataFrame) -> go.Figure:
     for i, ((behavior, layer), g) in enumerate(groups):
         name, color = (f"{behavior} (layer {layer})" if several else str(behavior)), qualitative.Plotly[i % 10]
         common = {"x": g["multiplier"], "mode": "lines+markers", "legendgroup": name, "line": {"color": color}}
-        fig.add_trace(go.Scatter(y=g["p_matching"], name=name, error_y={"array": g["p_matching_sem"].fillna(0)}, **common), row=1, col=1)
-        fig.add_trace(go.Scatter(y=g["letter_mass"], name=f"{name} letter mass", showlegend=False, **common), row=2, col=1)
+        fig.add_trace(
+            go.Scatter(y=g["p_matching"], name=name, error_y={"array": g["p_matching_sem"].fillna(0)}, **common),
+            row=1,
+            col=1,
+        )
+        fig.add_trace(
+            go.Scatter(y=g["letter_mass"], name=f"{name} letter mass", showlegend=False, **common), row=2, col=1
+        )
     fig.update_yaxes(title_text="p(matching)", range=[-0.02, 1.02], row=1, col=1)
     fig.update_yaxes(title_text="letter mass", range=[0, 1.02], row=2, col=1)
     fig.update_xaxes(title_text="multiplier", row=2, col=1)
@@ -188,15 +219,26 @@ def pca_figure(points: pd.DataFrame, layer: int | None = None) -> go.Figure:
     for (at, answer, letter), g in points.groupby(["layer", "answer", "letter"]):
         marker = {"color": ANSWER_COLORS.get(answer, NEUTRAL), "symbol": symbols[letter], "size": 8, "opacity": 0.8}
         name = f"{answer.replace('_', ' ')} ({letter})"
-        fig.add_trace(go.Scatter(
-            x=g["pc1"], y=g["pc2"], mode="markers", name=name, legendgroup=name, marker=marker, visible=bool(at == start),
-            customdata=g["pair"], hovertemplate="pair %{customdata}<extra>%{fullData.name}</extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=g["pc1"],
+                y=g["pc2"],
+                mode="markers",
+                name=name,
+                legendgroup=name,
+                marker=marker,
+                visible=bool(at == start),
+                customdata=g["pair"],
+                hovertemplate="pair %{customdata}<extra>%{fullData.name}</extra>",
+            )
+        )
         owners.append(at)
     steps = [{"method": "restyle", "label": str(at), "args": [{"visible": [o == at for o in owners]}]} for at in layers]
     slider = {"active": layers.index(start), "currentvalue": {"prefix": "layer "}, "steps": steps, "pad": {"t": 40}}
     removed = " (letter direction removed)" if bool(points["letter_removed"].iloc[0]) else ""
-    return _style(fig, f"PCA of letter-token activations{removed}", sliders=[slider], xaxis_title="PC1", yaxis_title="PC2")
+    return _style(
+        fig, f"PCA of letter-token activations{removed}", sliders=[slider], xaxis_title="PC1", yaxis_title="PC2"
+    )
 
 
 def separation_figure(scores: pd.DataFrame) -> go.Figure:
@@ -214,7 +256,15 @@ def separation_figure(scores: pd.DataFrame) -> go.Figure:
         name = "letter removed" if removed else "letter kept"
         line = {"color": qualitative.Plotly[int(removed)], "dash": "dash" if removed else "solid"}
         for col, column in enumerate(("probe_accuracy", "fisher_ratio"), start=1):
-            trace = go.Scatter(x=g["layer"], y=g[column], mode="lines+markers", name=name, legendgroup=name, line=line, showlegend=col == 1)
+            trace = go.Scatter(
+                x=g["layer"],
+                y=g[column],
+                mode="lines+markers",
+                name=name,
+                legendgroup=name,
+                line=line,
+                showlegend=col == 1,
+            )
             fig.add_trace(trace, row=1, col=col)
     fig.add_hline(y=0.5, line_dash="dot", line_color=NEUTRAL, row=1, col=1)
     fig.update_yaxes(range=[0, 1.02], row=1, col=1)
@@ -233,8 +283,12 @@ def diagnostics_figure(diag: pd.DataFrame) -> go.Figure:
     """
     _require(diag, DIAGNOSTIC_COLUMNS, "diagnostics_figure")
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08)
-    fig.add_trace(go.Scatter(x=diag["layer"], y=diag["norm_ratio"], mode="lines+markers", name="|v| / |resid|"), row=1, col=1)
-    fig.add_trace(go.Scatter(x=diag["layer"], y=diag["letter_cosine"], mode="lines+markers", name="letter cosine"), row=2, col=1)
+    fig.add_trace(
+        go.Scatter(x=diag["layer"], y=diag["norm_ratio"], mode="lines+markers", name="|v| / |resid|"), row=1, col=1
+    )
+    fig.add_trace(
+        go.Scatter(x=diag["layer"], y=diag["letter_cosine"], mode="lines+markers", name="letter cosine"), row=2, col=1
+    )
     fig.add_hline(y=0, line_color=NEUTRAL, row=2, col=1)
     fig.update_yaxes(title_text="|v| / mean |resid|", rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title_text="cos(v, letter)", range=list(COSINE_RANGE), row=2, col=1)
@@ -266,7 +320,12 @@ def token_heatmap(scores: pd.DataFrame, value: str = "cosine") -> go.Figure:
     _check_value(value)
     matrix = scores.pivot(index="layer", columns="position", values=value)
     tokens = scores.drop_duplicates("position").set_index("position")["token"].reindex(matrix.columns)
-    fig = _heatmap(matrix, _symmetric_range(scores[value], value), f"{value} with the steering vector", {"x": "token", "y": "layer", "color": value})
+    fig = _heatmap(
+        matrix,
+        _symmetric_range(scores[value], value),
+        f"{value} with the steering vector",
+        {"x": "token", "y": "layer", "color": value},
+    )
     labels = [_token_label(t) for t in tokens]
     fig.update_xaxes(tickmode="array", tickvals=list(matrix.columns), ticktext=labels, tickangle=-60)
     hover = "layer %{y}, position %{x}<br>%{customdata}<br>" + value + " %{z:.3f}<extra></extra>"
@@ -310,13 +369,27 @@ def judge_figure(summary: pd.DataFrame) -> go.Figure:
     _require(summary, JUDGE_SUMMARY_COLUMNS, "judge_figure")
     several = summary.groupby("behavior")["layer"].nunique().max() > 1 or summary["judge"].nunique() > 1
     fig = go.Figure()
-    for i, ((behavior, layer, judge), g) in enumerate(summary.sort_values("multiplier").groupby(["behavior", "layer", "judge"])):
+    for i, ((behavior, layer, judge), g) in enumerate(
+        summary.sort_values("multiplier").groupby(["behavior", "layer", "judge"])
+    ):
         name = f"{behavior} (layer {layer}, {judge})" if several else str(behavior)
-        fig.add_trace(go.Scatter(
-            x=g["multiplier"], y=g["score"], error_y={"array": g["score_sem"].fillna(0)}, mode="lines+markers",
-            name=name, line={"color": qualitative.Plotly[i % 10]},
-        ))
-    return _style(fig, "Judge score by multiplier", xaxis_title="multiplier", yaxis_title="mean score (0-10)", yaxis_range=[-0.2, 10.2])
+        fig.add_trace(
+            go.Scatter(
+                x=g["multiplier"],
+                y=g["score"],
+                error_y={"array": g["score_sem"].fillna(0)},
+                mode="lines+markers",
+                name=name,
+                line={"color": qualitative.Plotly[i % 10]},
+            )
+        )
+    return _style(
+        fig,
+        "Judge score by multiplier",
+        xaxis_title="multiplier",
+        yaxis_title="mean score (0-10)",
+        yaxis_range=[-0.2, 10.2],
+    )
 
 
 def side_effects_figure(summary: pd.DataFrame) -> go.Figure:
@@ -333,13 +406,28 @@ def side_effects_figure(summary: pd.DataFrame) -> go.Figure:
     groups = summary.sort_values("multiplier").groupby(["kind", "behavior", "layer"])
     for i, ((kind, behavior, layer), g) in enumerate(groups):
         name, color = f"{kind}, {behavior} vector (layer {layer})", qualitative.Plotly[i % 10]
-        fig.add_trace(go.Scatter(
-            x=g["multiplier"], y=g["accuracy"], error_y={"array": g["accuracy_sem"].fillna(0)}, mode="lines+markers",
-            name=f"{name}: p(correct)", legendgroup=name, line={"color": color},
-        ))
-        fig.add_trace(go.Scatter(
-            x=g["multiplier"], y=g["argmax_accuracy"], mode="lines+markers", name=f"{name}: argmax accuracy",
-            legendgroup=name, line={"color": color, "dash": "dash"},
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=g["multiplier"],
+                y=g["accuracy"],
+                error_y={"array": g["accuracy_sem"].fillna(0)},
+                mode="lines+markers",
+                name=f"{name}: p(correct)",
+                legendgroup=name,
+                line={"color": color},
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=g["multiplier"],
+                y=g["argmax_accuracy"],
+                mode="lines+markers",
+                name=f"{name}: argmax accuracy",
+                legendgroup=name,
+                line={"color": color, "dash": "dash"},
+            )
+        )
     fig.add_hline(y=0.5, line_dash="dot", line_color=NEUTRAL, annotation_text="chance")
-    return _style(fig, "Accuracy under steering", xaxis_title="multiplier", yaxis_title="accuracy", yaxis_range=[-0.02, 1.02])
+    return _style(
+        fig, "Accuracy under steering", xaxis_title="multiplier", yaxis_title="accuracy", yaxis_range=[-0.02, 1.02]
+    )

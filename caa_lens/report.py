@@ -58,7 +58,9 @@ class ReportSettings:
         if self.scale not in SCALES:
             raise ValueError(f"unknown scale {self.scale!r}; use one of {SCALES}")
         if not any(m > 0 and -m in self.multipliers for m in self.multipliers):
-            raise ValueError(f"multipliers {self.multipliers} need some m > 0 together with -m (for the held-out effect)")
+            raise ValueError(
+                f"multipliers {self.multipliers} need some m > 0 together with -m (for the held-out effect)"
+            )
         if min(self.n_test, self.transfer_items) < 4 or self.max_pairs < 2:
             raise ValueError("need n_test >= 4, transfer_items >= 4 and max_pairs >= 2")
 
@@ -106,7 +108,15 @@ def _sweeps(model, vecs, test, s: ReportSettings, folder: Path, progress: bool) 
     results = sweep(model, vecs, test, layers=s.layers, multipliers=steered, scale=s.scale, progress=progress)
     choice = held_out(results)
     layer, m = choice["layer"], choice["multiplier"]
-    detail = sweep(model, vecs, test, layers=[layer], multipliers=detail_multipliers(s.multipliers), scale=s.scale, progress=progress)
+    detail = sweep(
+        model,
+        vecs,
+        test,
+        layers=[layer],
+        multipliers=detail_multipliers(s.multipliers),
+        scale=s.scale,
+        progress=progress,
+    )
     base = detail[detail["multiplier"] == 0]
     results = pd.concat([results] + [base.assign(layer=x) for x in results["layer"].unique()])
     results = results.sort_values(["layer", "multiplier", "item"], ignore_index=True)
@@ -116,33 +126,50 @@ def _sweeps(model, vecs, test, s: ReportSettings, folder: Path, progress: bool) 
     at = summarize(results).query("layer == @layer").set_index("multiplier").loc[[-m, 0.0, m]]
     table = results.query("layer == @layer").pivot_table(index="item", columns="multiplier", values="p_matching")
     by_letter = (table[m] - table[-m]).groupby([test[i].matching for i in table.index]).mean()
-    return choice | {key: at[key].round(4).tolist() for key in ("p_matching", "letter_mass")} | {"effect_by_letter": by_letter.round(4).to_dict()}
+    return (
+        choice
+        | {key: at[key].round(4).tolist() for key in ("p_matching", "letter_mass")}
+        | {"effect_by_letter": by_letter.round(4).to_dict()}
+    )
 
 
 def _detection(model, vecs, prompt: str, item, choice: dict, s: ReportSettings, folder: Path) -> dict:
     """Replies at +m, 0, -m with their scores; token scores of the +m reply and of a test prompt."""
     layer, m = choice["layer"], choice["multiplier"]
     mults = [m, 0.0, -m]
-    replies = generate(model, [prompt] * 3, vectors=vecs, layer=layer, multiplier=mults, scale=s.scale, max_new_tokens=s.max_new_tokens)
+    replies = generate(
+        model, [prompt] * 3, vectors=vecs, layer=layer, multiplier=mults, scale=s.scale, max_new_tokens=s.max_new_tokens
+    )
     scores = [token_scores(model, vecs, reply, prompt=prompt) for reply in replies]
     write_csv(folder / "tokens_reply.csv", scores[0])
     write_csv(folder / "tokens_prompt.csv", token_scores(model, vecs, f"({item.matching})", prompt=item.question))
-    rows = [{"multiplier": x, "reply": r, "score": text_score(f, layer)} for x, r, f in zip(mults, replies, scores, strict=True)]
+    rows = [
+        {"multiplier": x, "reply": r, "score": text_score(f, layer)}
+        for x, r, f in zip(mults, replies, scores, strict=True)
+    ]
     return {"prompt": prompt, "layer": layer, "replies": rows}
 
 
 def _probe(scores: pd.DataFrame) -> dict:
     best = scores.loc[scores["probe_accuracy"].idxmax()]
-    return {"first_layer_0.9": separation_layer(scores), "best_layer": int(best["layer"]), "best_accuracy": float(best["probe_accuracy"])}
+    return {
+        "first_layer_0.9": separation_layer(scores),
+        "best_layer": int(best["layer"]),
+        "best_accuracy": float(best["probe_accuracy"]),
+    }
 
 
-def analyse_behavior(model, behavior: str, folder: Path, s: ReportSettings, *, root=None, progress: bool = True) -> dict:
+def analyse_behavior(
+    model, behavior: str, folder: Path, s: ReportSettings, *, root=None, progress: bool = True
+) -> dict:
     """Run every per-behaviour analysis, write its files into `folder`, and return its summary."""
     timings: dict[str, float] = {}
     items, test, sha, prompt = _load(behavior, root, s)
     with _timed(timings, "collect"):
         acts = collect(model, items, progress=progress)
-    vecs = from_activations(acts, model=model_name(model), behavior=behavior, dataset_sha256=sha, chat_format=default_format(model))
+    vecs = from_activations(
+        acts, model=model_name(model), behavior=behavior, dataset_sha256=sha, chat_format=default_format(model)
+    )
     vecs.save(folder / "vectors.safetensors")
     write_csv(folder / "diagnostics.csv", diagnostics(vecs))
     write_csv(folder / "layer_cosines.csv", layer_cosines(vecs).reset_index())
@@ -150,8 +177,16 @@ def analyse_behavior(model, behavior: str, folder: Path, s: ReportSettings, *, r
         choice = _sweeps(model, vecs, test, s, folder, progress)
     sources = source_layers(s.transfer_sources, list(range(vecs.n_layers)) if s.layers is None else list(s.layers))
     with _timed(timings, "transfer"):
-        moved = transfer(model, vecs, test[: s.transfer_items], source_layers=sources, target_layers=s.layers,
-                         multiplier=choice["multiplier"], scale=s.scale, progress=progress)
+        moved = transfer(
+            model,
+            vecs,
+            test[: s.transfer_items],
+            source_layers=sources,
+            target_layers=s.layers,
+            multiplier=choice["multiplier"],
+            scale=s.scale,
+            progress=progress,
+        )
     write_csv(folder / "transfer.csv", moved)
     with _timed(timings, "pca"):
         points, scores = zip(*(pca_separation(acts, remove_letter=r) for r in (False, True)), strict=True)
@@ -160,10 +195,19 @@ def analyse_behavior(model, behavior: str, folder: Path, s: ReportSettings, *, r
     with _timed(timings, "detection"):
         detection = _detection(model, vecs, prompt, test[0], choice, s, folder)
     summary = {
-        "behavior": behavior, "model": model_name(model), "settings": s.as_json(), "caa_lens": __version__,
-        "n_pairs": len(items), "n_test": len(test), "dataset_sha256": sha, "held_out": choice,
-        "letter_cosine": float(vecs.letter_cosine[choice["layer"]]), "transfer_sources": sources,
-        "probe": {"kept": _probe(scores[0]), "removed": _probe(scores[1])}, "detection": detection, "seconds": timings,
+        "behavior": behavior,
+        "model": model_name(model),
+        "settings": s.as_json(),
+        "caa_lens": __version__,
+        "n_pairs": len(items),
+        "n_test": len(test),
+        "dataset_sha256": sha,
+        "held_out": choice,
+        "letter_cosine": float(vecs.letter_cosine[choice["layer"]]),
+        "transfer_sources": sources,
+        "probe": {"kept": _probe(scores[0]), "removed": _probe(scores[1])},
+        "detection": detection,
+        "seconds": timings,
     }
     write_json(folder / SUMMARY, summary)
     return summary
@@ -175,12 +219,16 @@ def _is_done(folder: Path, model, s: ReportSettings) -> bool:
         return False
     old = read_summary(folder)
     if (old["model"], old["settings"]) != (model_name(model), s.as_json()):
-        raise ValueError(f"{folder} holds results for {old['model']} with settings {old['settings']}; "
-                         "pass overwrite=True (--overwrite) or choose another output folder")
+        raise ValueError(
+            f"{folder} holds results for {old['model']} with settings {old['settings']}; "
+            "pass overwrite=True (--overwrite) or choose another output folder"
+        )
     return True
 
 
-def run_report(model, behaviors, out_dir, *, root=None, overwrite: bool = False, progress: bool = True, **settings) -> Path:
+def run_report(
+    model, behaviors, out_dir, *, root=None, overwrite: bool = False, progress: bool = True, **settings
+) -> Path:
     """Analyse each behaviour (or reuse a finished folder), then write every figure and `report.html`.
 
     Args:
@@ -204,7 +252,9 @@ def run_report(model, behaviors, out_dir, *, root=None, overwrite: bool = False,
     folders, skipped = [], {}
     for behavior in tqdm(list(behaviors), desc="report", disable=not progress):
         folder = out_dir / behavior
-        missing = [p for p in (behavior_path(behavior, x, root=root) for x in ("generate", "test_ab")) if not p.is_file()]
+        missing = [
+            p for p in (behavior_path(behavior, x, root=root) for x in ("generate", "test_ab")) if not p.is_file()
+        ]
         if missing:
             skipped[behavior] = f"no data file {missing[0]}"
             tqdm.write(f"report: skipping {behavior}: {skipped[behavior]}")

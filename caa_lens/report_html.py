@@ -25,15 +25,35 @@ SUMMARY = "summary.json"
 REPORT = "report.html"
 # (file stem, caption, full width) of each figure, in report order: across behaviours, then per behaviour
 ACROSS_FIGURES = (
-    ("multiplier_sweeps", "p(matching) and letter mass against the multiplier, each behaviour steered at its own chosen layer.", False),
+    (
+        "multiplier_sweeps",
+        "p(matching) and letter mass against the multiplier, each behaviour steered at its own chosen layer.",
+        False,
+    ),
     ("behavior_cosines", "Cosine between the behaviours' vectors at one layer.", False),
 )
 FIGURES = (
-    ("layer_sweep", "Mean p(matching) over test items (band: s.e.) when steering each layer; dashed: the held-out choice.", False),
-    ("multiplier_sweep", "At the chosen layer: p(matching) (bars: s.e.) and the probability left on the two letters.", False),
-    ("diagnostics", "|v| relative to the mean residual norm, and cos(v, letter direction): near +-1 means v is mostly 'A vs B'.", False),
+    (
+        "layer_sweep",
+        "Mean p(matching) over test items (band: s.e.) when steering each layer; dashed: the held-out choice.",
+        False,
+    ),
+    (
+        "multiplier_sweep",
+        "At the chosen layer: p(matching) (bars: s.e.) and the probability left on the two letters.",
+        False,
+    ),
+    (
+        "diagnostics",
+        "|v| relative to the mean residual norm, and cos(v, letter direction): near +-1 means v is mostly 'A vs B'.",
+        False,
+    ),
     ("layer_cosines", "Cosine between the vectors extracted at each pair of layers.", False),
-    ("transfer", "Effect p(+m) - p(-m) of the vector extracted at a source layer when added at each target layer.", True),
+    (
+        "transfer",
+        "Effect p(+m) - p(-m) of the vector extracted at a source layer when added at each target layer.",
+        True,
+    ),
     ("separation", "How well matching and not-matching letter-token activations separate, per layer.", True),
     ("pca", "PCA of the letter-token activations (slider: layer).", False),
     ("pca_letter_removed", "The same after projecting out the letter direction mean(A) - mean(B).", False),
@@ -56,7 +76,9 @@ def behavior_figures(folder: Path) -> dict:
     read = lambda name, **kw: pd.read_csv(folder / f"{name}.csv", **kw)  # noqa: E731
     cosines = read("layer_cosines", index_col="layer").rename(columns=int).rename_axis(columns="layer")
     points = read("pca_points")
-    reply, prompt = (read(name, dtype={"token": str}, keep_default_na=False) for name in ("tokens_reply", "tokens_prompt"))
+    reply, prompt = (
+        read(name, dtype={"token": str}, keep_default_na=False) for name in ("tokens_reply", "tokens_prompt")
+    )
     figs = {
         "layer_sweep": plotting.layer_sweep_figure(read("layer_sweep_summary"), best_layer=best),
         "multiplier_sweep": plotting.multiplier_sweep_figure(read("multiplier_sweep_summary")),
@@ -66,13 +88,20 @@ def behavior_figures(folder: Path) -> dict:
         "separation": plotting.separation_figure(read("separation")),
         "pca": plotting.pca_figure(points[~points["letter_removed"]], layer=best),
         "pca_letter_removed": plotting.pca_figure(points[points["letter_removed"]], layer=best),
-        "tokens_reply": plotting.token_heatmap(reply).update_layout(title_text=f"reply steered at layer {best}, m = {m:+g}"),
-        "tokens_prompt": plotting.token_heatmap(prompt).update_layout(title_text="a test prompt and its matching answer"),
+        "tokens_reply": plotting.token_heatmap(reply).update_layout(
+            title_text=f"reply steered at layer {best}, m = {m:+g}"
+        ),
+        "tokens_prompt": plotting.token_heatmap(prompt).update_layout(
+            title_text="a test prompt and its matching answer"
+        ),
     }
     for fig in figs.values():
         title = fig.layout.title.text
         fig.update_layout(title_text=title if title.startswith(behavior) else f"{behavior}: {title}")
-    return figs | {"tokens_reply_text": plotting.token_text_html(reply, best), "tokens_prompt_text": plotting.token_text_html(prompt, best)}
+    return figs | {
+        "tokens_reply_text": plotting.token_text_html(reply, best),
+        "tokens_prompt_text": plotting.token_text_html(prompt, best),
+    }
 
 
 def across_figures(folders: list[Path]) -> dict:
@@ -83,7 +112,10 @@ def across_figures(folders: list[Path]) -> dict:
     if len(folders) > 1:
         layer = int(np.median([read_summary(f)["held_out"]["layer"] for f in folders]))
         matrix = behavior_cosines([SteeringVectors.load(f / "vectors.safetensors") for f in folders], layer)
-        out["behavior_cosines"] = (plotting.cosine_heatmap(matrix, f"Cosine between behaviours' vectors at layer {layer}"), matrix.reset_index())
+        out["behavior_cosines"] = (
+            plotting.cosine_heatmap(matrix, f"Cosine between behaviours' vectors at layer {layer}"),
+            matrix.reset_index(),
+        )
     return out
 
 
@@ -96,8 +128,10 @@ def _page(title: str, body: str, head: str = "") -> str:
         "td,th{border-bottom:1px solid #ddd;padding:4px 10px;text-align:right}td{white-space:nowrap}"
         "td:first-child,th:first-child,.text{text-align:left}td.text{white-space:normal}"
     )
-    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f"<style>{style}</style>{head}</head><body>{body}</body></html>\n")
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"<style>{style}</style>{head}</head><body>{body}</body></html>\n"
+    )
 
 
 def _figure_html(fig, div_id: str, include_plotlyjs) -> str:
@@ -105,7 +139,13 @@ def _figure_html(fig, div_id: str, include_plotlyjs) -> str:
     if isinstance(fig, str):
         return fig
     config = {"responsive": True, "displaylogo": False}
-    return fig.to_html(full_html=False, include_plotlyjs=include_plotlyjs, div_id=div_id, default_height=f"{fig.layout.height or 480}px", config=config)
+    return fig.to_html(
+        full_html=False,
+        include_plotlyjs=include_plotlyjs,
+        div_id=div_id,
+        default_height=f"{fig.layout.height or 480}px",
+        config=config,
+    )
 
 
 def _write_figures(folder: Path, figs: dict, plotly_src: str) -> None:
@@ -116,7 +156,8 @@ def _write_figures(folder: Path, figs: dict, plotly_src: str) -> None:
 def _grid(figs: dict, prefix: str, order) -> str:
     blocks = "".join(
         f'<figure class="{"wide" if wide else ""}">{_figure_html(figs[name], prefix + name, False)}<figcaption>{html.escape(caption)}</figcaption></figure>'
-        for name, caption, wide in order if name in figs
+        for name, caption, wide in order
+        if name in figs
     )
     return f"<div class='grid'>{blocks}</div>"
 
@@ -153,10 +194,14 @@ def _header(model: str, s: dict, summaries: list[dict], skipped: dict) -> str:
 
 
 def _replies(detection: dict) -> str:
-    rows = "".join(f"<tr><td>{r['multiplier']:+g}</td><td>{r['score']:+.3f}</td><td class='text'>{html.escape(r['reply'])}</td></tr>"
-                   for r in detection["replies"])
-    return (f"<p>Replies to <i>{html.escape(detection['prompt'])}</i> steered at layer {detection['layer']}; score: mean cosine of "
-            f"the reply's tokens with the vector there.</p><table><tr><th>m</th><th>score</th><th class='text'>reply</th></tr>{rows}</table>")
+    rows = "".join(
+        f"<tr><td>{r['multiplier']:+g}</td><td>{r['score']:+.3f}</td><td class='text'>{html.escape(r['reply'])}</td></tr>"
+        for r in detection["replies"]
+    )
+    return (
+        f"<p>Replies to <i>{html.escape(detection['prompt'])}</i> steered at layer {detection['layer']}; score: mean cosine of "
+        f"the reply's tokens with the vector there.</p><table><tr><th>m</th><th>score</th><th class='text'>reply</th></tr>{rows}</table>"
+    )
 
 
 def render_report(out_dir: Path, model: str, settings: dict, folders: list[Path], skipped: dict) -> Path:
@@ -169,13 +214,21 @@ def render_report(out_dir: Path, model: str, settings: dict, folders: list[Path]
         for name, (fig, frame) in across.items():
             write_csv(out_dir / f"{name}.csv", frame)
             _write_figures(out_dir, {name: fig}, PLOTLY_JS)
-        sections.append(f"<h2 id='across'>Across behaviours</h2>{_grid({k: fig for k, (fig, _) in across.items()}, '', ACROSS_FIGURES)}")
+        sections.append(
+            f"<h2 id='across'>Across behaviours</h2>{_grid({k: fig for k, (fig, _) in across.items()}, '', ACROSS_FIGURES)}"
+        )
     for folder in folders:
         figs, h = behavior_figures(folder), read_summary(folder)["held_out"]
         _write_figures(folder, figs, f"../{PLOTLY_JS}")
-        line = (f"<p>Held-out effect <b>{h['effect']:+.3f} ± {h['effect_sem']:.3f}</b> at layer {h['layer']}, m = {h['multiplier']:+g} "
-                f"(chosen on {h['n_select']} items, measured on {h['n_held_out']}).</p>")
+        line = (
+            f"<p>Held-out effect <b>{h['effect']:+.3f} ± {h['effect_sem']:.3f}</b> at layer {h['layer']}, m = {h['multiplier']:+g} "
+            f"(chosen on {h['n_select']} items, measured on {h['n_held_out']}).</p>"
+        )
         name = html.escape(folder.name)
-        sections.append(f"<h2 id='{name}'>{name}</h2>{line}{_replies(read_summary(folder)['detection'])}{_grid(figs, folder.name + '-', FIGURES)}")
+        sections.append(
+            f"<h2 id='{name}'>{name}</h2>{line}{_replies(read_summary(folder)['detection'])}{_grid(figs, folder.name + '-', FIGURES)}"
+        )
     body = _header(model, settings, [read_summary(f) for f in folders], skipped) + "".join(sections)
-    return write_text(out_dir / REPORT, _page(f"CAA report: {model}", body, f'<script type="text/javascript">{plotly_js}</script>'))
+    return write_text(
+        out_dir / REPORT, _page(f"CAA report: {model}", body, f'<script type="text/javascript">{plotly_js}</script>')
+    )

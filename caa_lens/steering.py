@@ -33,7 +33,9 @@ def effective_multiplier(vectors: SteeringVectors, layer: int, multiplier: float
     return float(multiplier * vectors.resid_norm[layer] / vectors.norms()[layer].clamp_min(1e-12))
 
 
-def row_directions(vectors: SteeringVectors, layer: int, multipliers: Sequence[float], scale: str = "raw") -> RowDirections:
+def row_directions(
+    vectors: SteeringVectors, layer: int, multipliers: Sequence[float], scale: str = "raw"
+) -> RowDirections:
     """One steering vector per row: effective multiplier x v_layer."""
     factors = torch.tensor([effective_multiplier(vectors, layer, m, scale) for m in multipliers])
     return factors[:, None] * vectors.directions[layer][None, :]
@@ -72,8 +74,15 @@ def _sample(logits: torch.Tensor, temperature: float, generator: torch.Generator
 
 @torch.inference_mode()
 def generate_ids(
-    model, ids: Tokens, mask: Tokens, *, max_new_tokens: int, temperature: float = 0.0, seed: int = 0,
-    use_cache: bool = True, stop_at_eos: bool = True,
+    model,
+    ids: Tokens,
+    mask: Tokens,
+    *,
+    max_new_tokens: int,
+    temperature: float = 0.0,
+    seed: int = 0,
+    use_cache: bool = True,
+    stop_at_eos: bool = True,
 ) -> Tokens:
     """Continue left-padded `ids` (hooks already in place); returns the new tokens, EOS-padded."""
     generator = torch.Generator().manual_seed(seed)
@@ -137,8 +146,13 @@ def generate(
         start = torch.tensor([ids.shape[1] - len(c.ids) + c.instruction_end for c in batch])
         with _maybe_steer(model, vectors, layer, batch_mults, scale, start):
             new = generate_ids(
-                model, ids.to(model.cfg.device), mask.to(model.cfg.device),
-                max_new_tokens=max_new_tokens, temperature=temperature, seed=seed + lo, use_cache=use_cache,
+                model,
+                ids.to(model.cfg.device),
+                mask.to(model.cfg.device),
+                max_new_tokens=max_new_tokens,
+                temperature=temperature,
+                seed=seed + lo,
+                use_cache=use_cache,
                 stop_at_eos=stop_at_eos,
             )
         replies += [model.tokenizer.decode(row, skip_special_tokens=True).strip() for row in new.tolist()]

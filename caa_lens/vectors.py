@@ -81,7 +81,9 @@ class SteeringVectors:
     def save(self, path: str | Path) -> Path:
         """Write tensors and metadata to one safetensors file (atomically)."""
         meta = {k: v for k, v in asdict(self).items() if not isinstance(v, torch.Tensor)}
-        tensors = {name: getattr(self, name).contiguous().float() for name in ("directions", "resid_norm", "letter_cosine")}
+        tensors = {
+            name: getattr(self, name).contiguous().float() for name in ("directions", "resid_norm", "letter_cosine")
+        }
         return write_atomic(path, lambda p: save_file(tensors, str(p), metadata={"caa_lens": json.dumps(meta)}))
 
     @classmethod
@@ -124,7 +126,9 @@ def from_activations(
     """Build SteeringVectors (with diagnostics) from collected activations."""
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}; use one of {VARIANTS}")
-    directions = balanced_difference(acts) if variant == "balanced" else mean_difference(acts.matching, acts.not_matching)
+    directions = (
+        balanced_difference(acts) if variant == "balanced" else mean_difference(acts.matching, acts.not_matching)
+    )
     resid_norm = torch.cat([acts.matching, acts.not_matching]).norm(dim=-1).mean(dim=0)
     letter_cosine = torch.nn.functional.cosine_similarity(directions, letter_direction(acts), dim=-1)
     return SteeringVectors(
@@ -150,7 +154,12 @@ def extract(
     fmt = fmt or default_format(model)
     acts = collect(model, items, fmt=fmt, system=system, batch_size=batch_size, progress=progress)
     return from_activations(
-        acts, model=model_name(model), behavior=behavior, dataset_sha256=dataset_sha256, chat_format=fmt, variant=variant
+        acts,
+        model=model_name(model),
+        behavior=behavior,
+        dataset_sha256=dataset_sha256,
+        chat_format=fmt,
+        variant=variant,
     )
 
 

@@ -27,10 +27,16 @@ def make_tokenizer(letter_tokens: bool):
     tok = Tokenizer(models.BPE(unk_token="<unk>"))
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tok.decoder = decoders.ByteLevel()
-    trainer = trainers.BpeTrainer(vocab_size=400, special_tokens=specials, initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
+    trainer = trainers.BpeTrainer(
+        vocab_size=400, special_tokens=specials, initial_alphabet=pre_tokenizers.ByteLevel.alphabet()
+    )
     tok.train_from_iterator(CORPUS, trainer)
     fast = PreTrainedTokenizerFast(
-        tokenizer_object=tok, bos_token="<s>", eos_token="</s>", pad_token="<pad>", unk_token="<unk>",
+        tokenizer_object=tok,
+        bos_token="<s>",
+        eos_token="</s>",
+        pad_token="<pad>",
+        unk_token="<unk>",
         additional_special_tokens=["<|im_start|>", "<|im_end|>"],
     )
     if letter_tokens:
@@ -45,9 +51,16 @@ def make_tiny_model_dir(path, letter_tokens: bool = False, n_layers: int = 4, se
 
     tokenizer = make_tokenizer(letter_tokens)
     config = LlamaConfig(
-        vocab_size=len(tokenizer), hidden_size=64, intermediate_size=128, num_hidden_layers=n_layers,
-        num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=512,
-        bos_token_id=tokenizer.bos_token_id, eos_token_id=tokenizer.eos_token_id, pad_token_id=tokenizer.pad_token_id,
+        vocab_size=len(tokenizer),
+        hidden_size=64,
+        intermediate_size=128,
+        num_hidden_layers=n_layers,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        max_position_embeddings=512,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
     )
     torch.manual_seed(seed)
     model = LlamaForCausalLM(config)
@@ -76,7 +89,9 @@ def tiny(tiny_dir):
 def tiny_letters(tmp_path_factory):
     from caa_lens import load_model
 
-    return load_model(str(make_tiny_model_dir(tmp_path_factory.mktemp("tiny_letters"), letter_tokens=True)), device="cpu")
+    return load_model(
+        str(make_tiny_model_dir(tmp_path_factory.mktemp("tiny_letters"), letter_tokens=True)), device="cpu"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -103,10 +118,18 @@ def ab_items(n: int = 6, seed: int = 0):
 
 
 def write_items(path, items):
-    path.write_text(json.dumps([
-        {"question": i.question, "answer_matching_behavior": f"({i.matching})", "answer_not_matching_behavior": f"({i.not_matching})"}
-        for i in items
-    ]))
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "question": i.question,
+                    "answer_matching_behavior": f"({i.matching})",
+                    "answer_not_matching_behavior": f"({i.not_matching})",
+                }
+                for i in items
+            ]
+        )
+    )
     return path
 
 

@@ -10,7 +10,9 @@ def test_template_matches_apply_chat_template(letter_tokens):
     tok = make_tokenizer(letter_tokens)
     question = "Is the sky blue?\n\nChoices:\n (A) Yes\n (B) No"
     p = chat_prompt(tok, question, fmt="template", answer="(A", letter="A")
-    rendered = tok.apply_chat_template([{"role": "user", "content": question}], add_generation_prompt=True, tokenize=True)
+    rendered = tok.apply_chat_template(
+        [{"role": "user", "content": question}], add_generation_prompt=True, tokenize=True
+    )
     rendered = rendered["input_ids"] if isinstance(rendered, dict) or hasattr(rendered, "keys") else rendered
     assert list(p.ids[: len(rendered)]) == list(rendered)
     assert p.instruction_end == len(rendered)

@@ -124,7 +124,9 @@ def test_missing_behavior_folder(folder):
 def test_stats(folder):
     table = stats(folder.parent).set_index("file")
     assert table.loc["generate.json", "n_items"] == 20 and table.loc["generate.json", "pct_matching_a"] == 50
-    assert table.loc["test_ab.json", "question_words_min"] == 15 and table.loc["test_ab.json", "matching_words_mean"] == 1
+    assert (
+        table.loc["test_ab.json", "question_words_min"] == 15 and table.loc["test_ab.json", "matching_words_mean"] == 1
+    )
     assert table.loc["test_open_ended.json", "question_words_max"] == 3
 
 

@@ -5,7 +5,11 @@ import pytest
 import caa_lens as cl
 from caa_lens.datasets import DatasetError, behavior_path, load_ab, load_behavior, load_open_ended
 
-GOOD = {"question": "Pick one.\n\nChoices:\n (A) yes\n (B) no", "answer_matching_behavior": "(A)", "answer_not_matching_behavior": "(B)"}
+GOOD = {
+    "question": "Pick one.\n\nChoices:\n (A) yes\n (B) no",
+    "answer_matching_behavior": "(A)",
+    "answer_not_matching_behavior": "(B)",
+}
 
 
 def write(tmp_path, data, name="d.json"):
@@ -15,13 +19,17 @@ def write(tmp_path, data, name="d.json"):
 
 
 def test_loads_letters_in_any_spelling(tmp_path):
-    items = load_ab(write(tmp_path, [GOOD, {**GOOD, "answer_matching_behavior": " B", "answer_not_matching_behavior": "(A) "}]))
+    items = load_ab(
+        write(tmp_path, [GOOD, {**GOOD, "answer_matching_behavior": " B", "answer_not_matching_behavior": "(A) "}])
+    )
     assert [(i.matching, i.not_matching) for i in items] == [("A", "B"), ("B", "A")]
 
 
 def test_letters_beyond_b(tmp_path):
     q = "Which?\n\nChoices:\n" + "\n".join(f" ({x}) option {x}" for x in "ABCDEFGH")
-    (item,) = load_ab(write(tmp_path, [{"question": q, "answer_matching_behavior": "(H)", "answer_not_matching_behavior": "(C)"}]))
+    (item,) = load_ab(
+        write(tmp_path, [{"question": q, "answer_matching_behavior": "(H)", "answer_not_matching_behavior": "(C)"}])
+    )
     assert (item.matching, item.not_matching) == ("H", "C")
 
 
@@ -29,9 +37,18 @@ def test_letters_beyond_b(tmp_path):
     ("bad", "message"),
     [
         ({k: v for k, v in GOOD.items() if k != "question"}, "item 1: missing field 'question'"),
-        ({**GOOD, "answer_matching_behavior": "(C)"}, "item 1: field 'answer_matching_behavior' is 'C', not one of the choices"),
-        ({**GOOD, "answer_not_matching_behavior": "(A)"}, "item 1: answer_matching_behavior and answer_not_matching_behavior are both 'A'"),
-        ({**GOOD, "answer_matching_behavior": "yes"}, "item 1: field 'answer_matching_behavior' is 'yes', not an answer letter"),
+        (
+            {**GOOD, "answer_matching_behavior": "(C)"},
+            "item 1: field 'answer_matching_behavior' is 'C', not one of the choices",
+        ),
+        (
+            {**GOOD, "answer_not_matching_behavior": "(A)"},
+            "item 1: answer_matching_behavior and answer_not_matching_behavior are both 'A'",
+        ),
+        (
+            {**GOOD, "answer_matching_behavior": "yes"},
+            "item 1: field 'answer_matching_behavior' is 'yes', not an answer letter",
+        ),
         ({**GOOD, "question": ""}, "item 1: field 'question' must be a non-empty string"),
         ({**GOOD, "question": "No choices here"}, "item 1: field 'question' must list at least two choices"),
         ("just a string", "item 1: expected an object"),
@@ -44,7 +61,10 @@ def test_bad_items_name_file_item_and_field(tmp_path, bad, message):
     assert str(path) in str(e.value) and message in str(e.value)
 
 
-@pytest.mark.parametrize(("content", "message"), [("[]", "has no items"), ("{not json", "not valid JSON"), ('{"a": 1}', "expected a JSON list")])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("[]", "has no items"), ("{not json", "not valid JSON"), ('{"a": 1}', "expected a JSON list")],
+)
 def test_bad_files(tmp_path, content, message):
     with pytest.raises(DatasetError, match=message):
         load_ab(write(tmp_path, content))
@@ -65,7 +85,10 @@ def test_open_ended(tmp_path):
 def test_official_caa_layout(tmp_path, with_datasets_folder):
     root = tmp_path / "CAA"
     base = root / "datasets" if with_datasets_folder else root
-    for split, rel in [("generate", "generate/refusal/generate_dataset.json"), ("test_ab", "test/refusal/test_dataset_ab.json")]:
+    for _split, rel in [
+        ("generate", "generate/refusal/generate_dataset.json"),
+        ("test_ab", "test/refusal/test_dataset_ab.json"),
+    ]:
         (base / rel).parent.mkdir(parents=True, exist_ok=True)
         (base / rel).write_text(json.dumps([GOOD] * 3))
     (base / "test/refusal/test_dataset_open_ended.json").write_text(json.dumps([{"question": "Hi"}]))

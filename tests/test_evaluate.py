@@ -2,7 +2,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from caa_lens.evaluate import COLUMNS, SUMMARY_COLUMNS, ab_prompt, held_out, split_items, summarize, sweep, sweep_reference
+from caa_lens.evaluate import (
+    COLUMNS,
+    SUMMARY_COLUMNS,
+    ab_prompt,
+    held_out,
+    split_items,
+    summarize,
+    sweep,
+    sweep_reference,
+)
 from caa_lens.vectors import extract
 
 from .conftest import ab_items

@@ -28,8 +28,14 @@ def make_vectors(directions: torch.Tensor, behavior: str = "t") -> SteeringVecto
 
 
 def planted_acts(
-    n_pairs: int = 40, n_layers: int = 3, d: int = 16, planted=(1, 2), signal: float = 8.0, letter: float = 0.0,
-    base: float = 1.0, seed: int = 0,
+    n_pairs: int = 40,
+    n_layers: int = 3,
+    d: int = 16,
+    planted=(1, 2),
+    signal: float = 8.0,
+    letter: float = 0.0,
+    base: float = 1.0,
+    seed: int = 0,
 ) -> PairActivations:
     """Pairs share a random base; planted layers separate the answers along e0; letters A/B along e1."""
     g = torch.Generator().manual_seed(seed)

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.integration
 def test_chatml_prompt_is_the_template_rendering(smol):
     tok = smol.tokenizer
     p = chat_prompt(tok, "Is it raining?", fmt="template", answer="(A", letter="A")
-    rendered = tok.apply_chat_template([{"role": "user", "content": "Is it raining?"}], add_generation_prompt=True, tokenize=False)
+    rendered = tok.apply_chat_template(
+        [{"role": "user", "content": "Is it raining?"}], add_generation_prompt=True, tokenize=False
+    )
     assert tok.decode(p.ids) == rendered + "(A"
     assert tok.decode(p.ids[: p.instruction_end]) == rendered
     assert tok.convert_ids_to_tokens([p.ids[p.letter_pos]]) == ["A"]  # '(A' is two tokens here

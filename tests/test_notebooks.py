@@ -21,10 +21,12 @@ def test_there_are_notebooks():
 def test_notebook_is_thin_and_runs(path, tmp_path, monkeypatch):
     book = nbformat.read(path, as_version=4)
     code = [cell for cell in book.cells if cell.cell_type == "code"]
-    assert all(not cell.outputs and cell.execution_count is None for cell in code), f"{path.name}: commit it without outputs"
-    assert not any(line.lstrip().startswith(("def ", "class ")) for cell in code for line in cell.source.splitlines()), (
-        f"{path.name}: move definitions into the library"
+    assert all(not cell.outputs and cell.execution_count is None for cell in code), (
+        f"{path.name}: commit it without outputs"
     )
+    assert not any(
+        line.lstrip().startswith(("def ", "class ")) for cell in code for line in cell.source.splitlines()
+    ), f"{path.name}: move definitions into the library"
     assert book.cells[0].cell_type == "markdown" and book.cells[0].source.startswith("# ")
     # the kernel is this interpreter's (ipykernel's own "python3" spec runs sys.executable)
     monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")

@@ -17,8 +17,11 @@ from .test_geometry import make_vectors, planted_acts
 def sweep_summary(behaviors=("t",), layers=(0, 1, 2, 3), multipliers=(-1.0, 0.0, 1.0)) -> pd.DataFrame:
     rng = np.random.default_rng(0)
     rows = [
-        (b, layer, m, "raw", item, rng.uniform(), rng.uniform())
-        for b in behaviors for layer in layers for m in multipliers for item in range(4)
+        (b, layer, m, "raw", item, rng.uniform(), rng.uniform(), "AB"[item % 2])
+        for b in behaviors
+        for layer in layers
+        for m in multipliers
+        for item in range(4)
     ]
     return summarize(pd.DataFrame(rows, columns=list(COLUMNS)))
 
@@ -28,8 +31,12 @@ def token_frame(tokens=("<|im_start|>", "a", "a", "<b>", "\n"), layers=(0, 1)) -
     values = np.linspace(-0.9, 0.9, n * len(layers))
     return pd.DataFrame(
         {
-            "layer": np.repeat(layers, n), "position": list(range(n)) * len(layers), "token": list(tokens) * len(layers),
-            "dot": 10 * values, "cosine": values, "in_reply": [p > 0 for p in range(n)] * len(layers),
+            "layer": np.repeat(layers, n),
+            "position": list(range(n)) * len(layers),
+            "token": list(tokens) * len(layers),
+            "dot": 10 * values,
+            "cosine": values,
+            "in_reply": [p > 0 for p in range(n)] * len(layers),
         },
         columns=list(TOKEN_COLUMNS),
     )

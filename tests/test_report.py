@@ -24,7 +24,10 @@ def caa_root(tmp_path):
     """A folder in the official CAA layout holding two small behaviours."""
     root = tmp_path / "CAA"
     for seed, behavior in enumerate((BEHAVIOR, OTHER)):
-        for split, name, items in (("generate", "generate_dataset.json", ab_items(8, seed)), ("test", "test_dataset_ab.json", ab_items(6, seed + 5))):
+        for split, name, items in (
+            ("generate", "generate_dataset.json", ab_items(8, seed)),
+            ("test", "test_dataset_ab.json", ab_items(6, seed + 5)),
+        ):
             (root / split / behavior).mkdir(parents=True)
             write_items(root / split / behavior / name, items)
     return root
@@ -39,7 +42,9 @@ def chromium():
                 break
     path = shutil.which("chromium")
     if path is None:
-        pytest.skip("chromium is not installed and `apt-get install -y chromium` failed (needs root and a package mirror)")
+        pytest.skip(
+            "chromium is not installed and `apt-get install -y chromium` failed (needs root and a package mirror)"
+        )
     return path
 
 
@@ -47,7 +52,9 @@ def chromium():
 def built(tiny, tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("report")
     out = tmp_path / "out"
-    path = run_report(tiny, [BEHAVIOR, "absent-behavior", OTHER], out, root=caa_root(tmp_path), progress=False, **SETTINGS)
+    path = run_report(
+        tiny, [BEHAVIOR, "absent-behavior", OTHER], out, root=caa_root(tmp_path), progress=False, **SETTINGS
+    )
     return tiny, tmp_path, out, path
 
 
@@ -60,7 +67,15 @@ def test_files(built):
     assert SteeringVectors.load(folder / "vectors.safetensors").behavior == BEHAVIOR
     for name, _, _ in FIGURES:
         assert (folder / f"{name}.html").is_file(), name
-    for name in ("layer_sweep", "layer_sweep_summary", "multiplier_sweep_summary", "transfer", "pca_points", "separation", "tokens_reply"):
+    for name in (
+        "layer_sweep",
+        "layer_sweep_summary",
+        "multiplier_sweep_summary",
+        "transfer",
+        "pca_points",
+        "separation",
+        "tokens_reply",
+    ):
         assert (folder / f"{name}.csv").is_file(), name
     sweep = pd.read_csv(folder / "layer_sweep.csv")
     assert len(sweep) == 4 * 3 * 6  # layers x multipliers x items; m = 0 rows come from the finer sweep
@@ -70,7 +85,9 @@ def test_files(built):
         assert (out / f"{name}.html").is_file() and (out / f"{name}.csv").is_file(), name
     assert "../plotly.min.js" in (folder / "layer_sweep.html").read_text() and (out / "plotly.min.js").is_file()
     page = path.read_text()
-    assert page.count(get_plotlyjs()[-2000:]) == 1 and "<script src" not in page  # plotly.js embedded once, nothing fetched
+    assert (
+        page.count(get_plotlyjs()[-2000:]) == 1 and "<script src" not in page
+    )  # plotly.js embedded once, nothing fetched
     assert "skipped absent-behavior" in page and f"{summary['held_out']['effect']:+.3f}" in page
 
 
@@ -93,15 +110,28 @@ def test_report_renders_in_chromium(built, chromium):
     _, tmp_path, out, path = built
     screenshot = tmp_path / "report.png"
     command = [
-        chromium, "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
-        "--virtual-time-budget=20000", "--window-size=1400,3000", f"--screenshot={screenshot}", "--dump-dom", path.as_uri(),
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--virtual-time-budget=20000",
+        "--window-size=1400,3000",
+        f"--screenshot={screenshot}",
+        "--dump-dom",
+        path.as_uri(),
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=180)
-    errors = [line for line in done.stderr.splitlines() if "CONSOLE" in line and ("Uncaught" in line or "Error" in line)]
+    errors = [
+        line for line in done.stderr.splitlines() if "CONSOLE" in line and ("Uncaught" in line or "Error" in line)
+    ]
     assert not errors, errors
     dom = done.stdout
     expected = len(re.findall(r'<div id="[^"]+" class="plotly-graph-div"', path.read_text()))
-    assert expected == 2 * sum(1 for name, _, _ in FIGURES if not name.endswith("_text")) + 2  # two behaviours, two across them
+    assert (
+        expected == 2 * sum(1 for name, _, _ in FIGURES if not name.endswith("_text")) + 2
+    )  # two behaviours, two across them
     assert dom.count('class="plot-container plotly"') == expected, "some figures did not render"
     assert screenshot.stat().st_size > 10_000
     print(f"screenshot: {screenshot}")
@@ -110,13 +140,53 @@ def test_report_renders_in_chromium(built, chromium):
 def test_cli_report_and_detect(built, tiny_dir, capsys):
     _, tmp_path, _, _ = built
     out = tmp_path / "cli"
-    args = ["report", "--model", str(tiny_dir), "--caa-root", str(tmp_path / "CAA"), "--behaviors", BEHAVIOR, "--out", str(out),
-            "--max-pairs", "8", "--n-test", "6", "--multipliers", "-1,0,1", "--transfer-sources", "1,2", "--max-new-tokens", "4"]
+    args = [
+        "report",
+        "--model",
+        str(tiny_dir),
+        "--caa-root",
+        str(tmp_path / "CAA"),
+        "--behaviors",
+        BEHAVIOR,
+        "--out",
+        str(out),
+        "--max-pairs",
+        "8",
+        "--n-test",
+        "6",
+        "--multipliers",
+        "-1,0,1",
+        "--transfer-sources",
+        "1,2",
+        "--max-new-tokens",
+        "4",
+    ]
     assert main(args) == 0 and (out / "report.html").is_file()
     assert json.loads((out / BEHAVIOR / "summary.json").read_text())["transfer_sources"] == [1, 2]
     page = tmp_path / "tokens.html"
     vectors = str(out / BEHAVIOR / "vectors.safetensors")
-    assert main(["detect", "--model", str(tiny_dir), "--vectors", vectors, "--layer", "1", "--prompt", "Do you like cats?", "--html", str(page), "Yes, I like cats."]) == 0
+    assert (
+        main(
+            [
+                "detect",
+                "--model",
+                str(tiny_dir),
+                "--vectors",
+                vectors,
+                "--layer",
+                "1",
+                "--prompt",
+                "Do you like cats?",
+                "--html",
+                str(page),
+                "Yes, I like cats.",
+            ]
+        )
+        == 0
+    )
     printed = capsys.readouterr().out
     assert "'<|im_start|>'" in printed and "mean cosine over the reply" in printed and "<span" in page.read_text()
-    assert main(["report", "--model", str(tiny_dir), "--behaviors", BEHAVIOR, "--out", str(out), "--multipliers", "0,1"]) == 2
+    assert (
+        main(["report", "--model", str(tiny_dir), "--behaviors", BEHAVIOR, "--out", str(out), "--multipliers", "0,1"])
+        == 2
+    )

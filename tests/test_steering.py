@@ -66,7 +66,10 @@ def test_cached_generation_equals_uncached(tiny, vecs, multiplier):
 def test_batched_left_padded_generation_equals_one_at_a_time(tiny, vecs):
     kwargs = dict(vectors=vecs, layer=2, multiplier=[2.0, -2.0, 1.0], max_new_tokens=10)
     batched = generate(tiny, PROMPTS, **kwargs)
-    single = [generate(tiny, [p], vectors=vecs, layer=2, multiplier=m, max_new_tokens=10)[0] for p, m in zip(PROMPTS, [2.0, -2.0, 1.0])]
+    single = [
+        generate(tiny, [p], vectors=vecs, layer=2, multiplier=m, max_new_tokens=10)[0]
+        for p, m in zip(PROMPTS, [2.0, -2.0, 1.0])
+    ]
     assert batched == single
 
 
@@ -81,7 +84,9 @@ def test_kv_prefix_reuse_matches_full_pass(tiny):
     ids, _ = ids_of(tiny, PROMPTS[1])
     full = tiny(ids)
     _, cache = kv.run(tiny, ids[:, :7], torch.ones(1, 7, dtype=torch.long), keep=1)
-    logits, _ = kv.run(tiny, ids[:, 7:].repeat(2, 1), torch.ones(2, ids.shape[1], dtype=torch.long), kv.repeat(cache, 2))
+    logits, _ = kv.run(
+        tiny, ids[:, 7:].repeat(2, 1), torch.ones(2, ids.shape[1], dtype=torch.long), kv.repeat(cache, 2)
+    )
     torch.testing.assert_close(logits[1], full[0, 7:], atol=1e-4, rtol=1e-4)
 
 

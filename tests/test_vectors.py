@@ -44,7 +44,9 @@ def test_parity_with_a_straightforward_loop():
     torch.testing.assert_close(vec, manual / 30)
     groups = [[i for i in range(30) if acts.matching_letters[i] == x] for x in "AB"]
     per_group = [sum(acts.matching[i] - acts.not_matching[i] for i in g) / len(g) for g in groups]
-    torch.testing.assert_close(from_activations(acts, variant="balanced", **META).directions, (per_group[0] + per_group[1]) / 2)
+    torch.testing.assert_close(
+        from_activations(acts, variant="balanced", **META).directions, (per_group[0] + per_group[1]) / 2
+    )
 
 
 def test_extract_on_model_matches_collected_difference(tiny):
