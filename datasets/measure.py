@@ -5,7 +5,8 @@ with relative multipliers (m x the mean residual norm at the letter, see caa_len
 `held_out` chooses the layer and multiplier on half of the test items and reports the effect
 p(matching | +m) - p(matching | -m) on the other half, with its standard error; configurations
 whose mean letter mass at +m or -m falls below MIN_LETTER_MASS cannot be chosen (`usable`). Alongside:
-baseline p(matching) at m = 0, letter mass p(A) + p(B) at -m, 0 and +m at the chosen layer, and
+baseline p(matching) at m = 0, letter mass p(A) + p(B) at -m, 0 and +m at the chosen layer, the
+effect separately on items whose matching letter is A and B (opposite signs: a letter push), and
 the cosine of the chosen layer's vector with the pure letter-identity direction.
 
 Rows merge into datasets/results.csv (written atomically), so behaviours can be measured one
@@ -40,9 +41,24 @@ FIXED_MULTIPLIER = 0.5
 N_PROMPTS = 3
 MAX_NEW_TOKENS = 40
 RESULT_COLUMNS = (
-    "behavior", "n_generate", "n_test", "layer", "multiplier", "effect", "effect_sem", "effect_select",
-    "p_matching_base", "p_matching_neg", "p_matching_pos", "letter_mass_neg", "letter_mass_base",
-    "letter_mass_pos", "letter_cosine", "seconds",
+    "behavior",
+    "n_generate",
+    "n_test",
+    "layer",
+    "multiplier",
+    "effect",
+    "effect_sem",
+    "effect_select",
+    "p_matching_base",
+    "p_matching_neg",
+    "p_matching_pos",
+    "letter_mass_neg",
+    "letter_mass_base",
+    "letter_mass_pos",
+    "effect_a",
+    "effect_b",
+    "letter_cosine",
+    "seconds",
 )
 
 
@@ -65,21 +81,38 @@ def usable(results: pd.DataFrame, min_mass: float = MIN_LETTER_MASS) -> pd.DataF
     return results[keep]
 
 
+def letter_effects(results: pd.DataFrame, layer: int, m: float) -> dict[str, float]:
+    """Mean p(+m) - p(-m) at `layer` over the items whose matching letter is A, and B.
+
+    Opposite signs mean the vector pushes one letter rather than the behaviour.
+    """
+    rows = results[results["layer"] == layer].pivot(index="item", columns="multiplier", values="p_matching")
+    effect = rows[m] - rows[-m]
+    letters = results.groupby("item")["matching_letter"].first()
+    return {f"effect_{x.lower()}": float(effect[letters == x].mean()) for x in ("A", "B")}
+
+
 def measure(model, behavior: str, multipliers, sweeps: Path | None) -> tuple[dict, cl.SteeringVectors]:
     """Extract, sweep and choose on held-out items; one results row."""
     start = time.perf_counter()
     path = behavior_path(behavior, "generate")
     pairs, test = cl.load_ab(path), cl.load_behavior(behavior, "test_ab")
-    vecs = cl.extract(model, pairs, behavior=behavior, dataset_sha256=file_sha256(path), variant="plain", progress=False)
+    vecs = cl.extract(
+        model, pairs, behavior=behavior, dataset_sha256=file_sha256(path), variant="plain", progress=False
+    )
     print(f"{behavior}: vectors from {len(pairs)} pairs in {time.perf_counter() - start:.0f} s", flush=True)
-    results = cl.sweep(model, vecs, test, layers=range(vecs.n_layers), multipliers=multipliers, scale="relative", progress=False)
+    results = cl.sweep(
+        model, vecs, test, layers=range(vecs.n_layers), multipliers=multipliers, scale="relative", progress=False
+    )
     summary = cl.summarize(results)
     if sweeps is not None:
         write_csv(sweeps / f"{behavior}.csv", summary)
     chosen = cl.held_out(usable(results))
     layer, m = chosen["layer"], chosen["multiplier"]
     row = {
-        "behavior": behavior, "n_generate": len(pairs), "n_test": len(test),
+        "behavior": behavior,
+        "n_generate": len(pairs),
+        "n_test": len(test),
         **{k: chosen[k] for k in ("layer", "multiplier", "effect", "effect_sem", "effect_select")},
         "p_matching_base": at(summary, layer, 0.0, "p_matching"),
         "p_matching_neg": at(summary, layer, -m, "p_matching"),
@@ -87,6 +120,7 @@ def measure(model, behavior: str, multipliers, sweeps: Path | None) -> tuple[dic
         "letter_mass_neg": at(summary, layer, -m, "letter_mass"),
         "letter_mass_base": at(summary, layer, 0.0, "letter_mass"),
         "letter_mass_pos": at(summary, layer, m, "letter_mass"),
+        **letter_effects(results, layer, m),
         "letter_cosine": float(vecs.letter_cosine[layer]),
         "seconds": time.perf_counter() - start,
     }
@@ -105,10 +139,23 @@ def steered_replies(model, vecs: cl.SteeringVectors, behavior: str, layer: int, 
     for setting, at_layer, at_m in settings(vecs, layer, m):
         for mult in (-at_m, 0.0, at_m):
             replies = cl.generate(
-                model, prompts, vectors=vecs, layer=at_layer, multiplier=mult, scale="relative", max_new_tokens=MAX_NEW_TOKENS
+                model,
+                prompts,
+                vectors=vecs,
+                layer=at_layer,
+                multiplier=mult,
+                scale="relative",
+                max_new_tokens=MAX_NEW_TOKENS,
             )
             out += [
-                {"behavior": behavior, "setting": setting, "layer": at_layer, "multiplier": mult, "prompt": p, "reply": r}
+                {
+                    "behavior": behavior,
+                    "setting": setting,
+                    "layer": at_layer,
+                    "multiplier": mult,
+                    "prompt": p,
+                    "reply": r,
+                }
                 for p, r in zip(prompts, replies, strict=True)
             ]
     return out
@@ -145,29 +192,36 @@ def merge_generations(records: list[dict]) -> None:
 def markdown(table: pd.DataFrame) -> str:
     """The results as a markdown table (effect ± s.e.)."""
     lines = [
-        "| behaviour | layer | m | effect ± s.e. (held out) | p(match) at 0 | p(match) at −m / +m | letter mass −m / 0 / +m | letter cosine |",
-        "|---|---|---|---|---|---|---|---|",
+        "| behaviour | layer | m | effect ± s.e. (held out) | p(match) at 0 | p(match) at −m / +m | letter mass −m / 0 / +m | effect if A / if B | letter cosine |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in table.itertuples():
         lines.append(
             f"| {r.behavior} | {r.layer} | {r.multiplier:g} | {r.effect:+.3f} ± {r.effect_sem:.3f} | {r.p_matching_base:.3f} | "
             f"{r.p_matching_neg:.3f} / {r.p_matching_pos:.3f} | {r.letter_mass_neg:.2f} / {r.letter_mass_base:.2f} / "
-            f"{r.letter_mass_pos:.2f} | {r.letter_cosine:+.2f} |"
+            f"{r.letter_mass_pos:.2f} | {r.effect_a:+.2f} / {r.effect_b:+.2f} | {r.letter_cosine:+.2f} |"
         )
     return "\n".join(lines)
 
 
 def print_replies(records: list[dict]) -> None:
     for r in records:
-        print(f"[{r['behavior']}, {r['setting']}: L{r['layer']} m={r['multiplier']:+g}] {r['prompt']!r}\n    -> {r['reply']!r}")
+        print(
+            f"[{r['behavior']}, {r['setting']}: L{r['layer']} m={r['multiplier']:+g}] {r['prompt']!r}\n    -> {r['reply']!r}"
+        )
 
 
-def measure_all(model, behaviors: list[str], multipliers: list[float], sweeps: Path | None) -> tuple[pd.DataFrame, list[dict]]:
+def measure_all(
+    model, behaviors: list[str], multipliers: list[float], sweeps: Path | None
+) -> tuple[pd.DataFrame, list[dict]]:
     """Measure each behaviour, merge into results.csv; replies for GENERATE_FOR."""
     rows, records = [], []
     for behavior in behaviors:
         row, vecs = measure(model, behavior, multipliers, sweeps)
-        print(f"{behavior}: layer {row['layer']}, m {row['multiplier']:g}, effect {row['effect']:+.3f} ± {row['effect_sem']:.3f} ({row['seconds']:.0f} s)", flush=True)
+        print(
+            f"{behavior}: layer {row['layer']}, m {row['multiplier']:g}, effect {row['effect']:+.3f} ± {row['effect_sem']:.3f} ({row['seconds']:.0f} s)",
+            flush=True,
+        )
         rows.append(row)
         if behavior in GENERATE_FOR:
             records += steered_replies(model, vecs, behavior, row["layer"], row["multiplier"])
@@ -179,7 +233,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("behaviors", nargs="*", help="default: every behaviour whose generate.json exists")
     parser.add_argument("--multipliers", default=",".join(f"{m:g}" for m in MULTIPLIERS))
     parser.add_argument("--sweeps", type=Path, default=None, help="also write each behaviour's sweep summary here")
-    parser.add_argument("--replies-only", action="store_true", help="only the steered replies, at the settings in results.csv")
+    parser.add_argument(
+        "--replies-only", action="store_true", help="only the steered replies, at the settings in results.csv"
+    )
     args = parser.parse_args(argv)
     behaviors = args.behaviors or [b for b in BEHAVIORS if behavior_path(b, "generate").is_file()]
     model = cl.load_model()
