@@ -1,9 +1,10 @@
 """Residual-stream activations at the answer letter, every layer, for each contrast pair.
 
 For an item, the matching prompt ends in `(X` and the not-matching one in `(Y`; both share
-every token before the letter. We compute that shared prefix once per item (batched across
-items, left-padded), then run only the letter tokens of the two answers on its KV cache,
-reading `resid_post` of every layer at the letter token and skipping all but one logit.
+every token before the letter. One batched pass (left-padded, items grouped by length) runs the
+matching prompts; a second runs only the not-matching answer's letter tokens on that KV cache,
+with the matching answer's tokens masked out, so the shared prefix is computed once. Both read
+`resid_post` of every layer at the letter token and skip all but one logit.
 `collect_reference` is the straightforward path (a full `run_with_cache` per prompt), kept as
 the oracle for tests and the baseline for benchmarks.
 """
@@ -38,21 +39,29 @@ def pair_prompts(tokenizer, item: ABItem, *, fmt: str, system: str | None = None
     )
 
 
+def _read(model, reader: ReadAt, ids, mask, cache=None):
+    """Forward with `reader` on every layer's resid_post; returns the extended KV cache."""
+    with model.hooks(fwd_hooks=reader.hooks(resid_post_names(model.cfg.n_layers))):
+        return kv.run(model, ids, mask, cache, keep=1)[1]
+
+
 def _collect_batch(model, prompts: list[tuple[ChatPrompt, ChatPrompt]]) -> torch.Tensor:
-    pad = model.tokenizer.pad_token_id
+    """(2 * len(prompts), n_layers, d_model): matching then not-matching row of each pair."""
+    pad, names = model.tokenizer.pad_token_id, resid_post_names(model.cfg.n_layers)
     shared = [common_prefix(a.ids, b.ids) for a, b in prompts]
     if any(n == 0 or n > min(a.letter_pos, b.letter_pos) for n, (a, b) in zip(shared, prompts)):
         raise ValueError("the two answers of an item must share a prefix that ends before the letter token")
-    prefix_ids, prefix_mask = kv.left_pad([a.ids[:n] for n, (a, _) in zip(shared, prompts)], pad)
-    _, cache = kv.run(model, prefix_ids, prefix_mask, keep=1)
-    rows = [(p, n) for n, pair in zip(shared, prompts) for p in pair]
-    suffix_ids, suffix_mask = kv.right_pad([p.ids[n:] for p, n in rows], pad)
-    mask = torch.cat([prefix_mask.repeat_interleave(2, dim=0), suffix_mask], dim=1)
-    reader = ReadAt(torch.tensor([p.letter_pos - n for p, n in rows]))
-    names = resid_post_names(model.cfg.n_layers)
-    with model.hooks(fwd_hooks=reader.hooks(names)):
-        kv.run(model, suffix_ids, mask, kv.repeat(cache, 2), keep=1)
-    return reader.stacked(names).float().cpu()
+    ids, mask = kv.left_pad([a.ids for a, _ in prompts], pad)
+    starts = [ids.shape[1] - len(a.ids) for a, _ in prompts]  # column of each row's first token
+    first = ReadAt(torch.tensor([s + a.letter_pos for s, (a, _) in zip(starts, prompts)]))
+    cache = _read(model, first, ids, mask)
+    for row, (s, n) in enumerate(zip(starts, shared)):
+        mask[row, s + n :] = 0  # the not-matching answer must not see the matching one
+    suffix_ids, suffix_mask = kv.right_pad([b.ids[n:] for n, (_, b) in zip(shared, prompts)], pad)
+    second = ReadAt(torch.tensor([b.letter_pos - n for n, (_, b) in zip(shared, prompts)]))
+    _read(model, second, suffix_ids, torch.cat([mask, suffix_mask], dim=1), cache)
+    acts = torch.stack([first.stacked(names), second.stacked(names)], dim=1)
+    return acts.flatten(0, 1).float().cpu()
 
 
 @torch.inference_mode()
@@ -62,7 +71,7 @@ def collect(
     *,
     fmt: str | None = None,
     system: str | None = None,
-    batch_size: int = 8,
+    batch_size: int = 32,
     progress: bool = True,
 ) -> PairActivations:
     """Activations at the answer letter for every layer, matching and not matching.
@@ -72,16 +81,21 @@ def collect(
         items: contrast pairs.
         fmt: chat format ("llama2" or "template"); default from the model.
         system: optional system prompt.
-        batch_size: items per forward pass.
+        batch_size: items per forward pass (items are grouped by length to limit padding).
         progress: show a tqdm bar.
 
     Returns:
         PairActivations with tensors of shape (n_pairs, n_layers, d_model).
     """
+    if not items:
+        raise ValueError("collect needs at least one contrast pair")
     fmt = fmt or default_format(model)
     prompts = [pair_prompts(model.tokenizer, item, fmt=fmt, system=system) for item in items]
-    chunks = [prompts[i : i + batch_size] for i in range(0, len(prompts), batch_size)]
-    acts = torch.cat([_collect_batch(model, c) for c in tqdm(chunks, desc="collect", disable=not progress)])
+    order = sorted(range(len(prompts)), key=lambda i: len(prompts[i][0].ids))
+    chunks = [[prompts[i] for i in order[lo : lo + batch_size]] for lo in range(0, len(order), batch_size)]
+    sorted_acts = torch.cat([_collect_batch(model, c) for c in tqdm(chunks, desc="collect", disable=not progress)])
+    acts = torch.empty_like(sorted_acts)
+    acts[torch.tensor([[2 * i, 2 * i + 1] for i in order]).flatten()] = sorted_acts
     return PairActivations(
         acts[0::2], acts[1::2], tuple(i.matching for i in items), tuple(i.not_matching for i in items)
     )

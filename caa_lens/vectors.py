@@ -145,7 +145,7 @@ def extract(
     variant: str = "plain",
     fmt: str | None = None,
     system: str | None = None,
-    batch_size: int = 8,
+    batch_size: int = 32,
     progress: bool = True,
 ) -> SteeringVectors:
     """Collect activations for `items` on `model` and build the steering vectors."""

@@ -29,3 +29,15 @@ def test_llama2_format(tiny):
     items = ab_items(3, seed=3)
     ours, ref = collect(tiny, items, fmt="llama2", progress=False), collect_reference(tiny, items, fmt="llama2")
     assert_same_acts(ours.matching, ref.matching)
+
+
+def test_length_grouping_keeps_item_order(tiny):
+    items = ab_items(6, seed=4)
+    items = [
+        type(i)(i.question.replace("Do you", "Do you " + "really " * (12 - 2 * n)), i.matching, i.not_matching)
+        for n, i in enumerate(items)
+    ]  # longest first, so grouping by length reorders them
+    ours, ref = collect(tiny, items, batch_size=2, progress=False), collect_reference(tiny, items)
+    assert_same_acts(ours.matching, ref.matching)
+    assert_same_acts(ours.not_matching, ref.not_matching)
+    assert ours.matching_letters == tuple(i.matching for i in items)
