@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .datasets import SPLITS, ABItem, DatasetError, OpenEndedItem, _field, load_ab, load_open_ended, parse_ab
+from .datasets import SPLITS, ABItem, DatasetError, OpenEndedItem, load_ab, load_open_ended, parse_ab, parse_open_ended
 
 KINDS = ("ab", "open_ended")
 AB_FIELDS = ("question", "answer_matching_behavior", "answer_not_matching_behavior")
@@ -83,11 +83,6 @@ def _problem(path: Path, error: DatasetError) -> Problem:
     return Problem(str(path), int(item.group(1)) if item else None, field.group(1) if field else None, message)
 
 
-def _parse_open_ended(path: Path, i: int, item: object) -> OpenEndedItem:
-    # datasets.py validates open-ended items only file-wide; `_field` is its per-item check
-    return OpenEndedItem(_field(path, i, item, "question"))
-
-
 def _raw_list(path: Path) -> list | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -106,7 +101,7 @@ def validate(path: str | Path, kind: str) -> tuple[dict[int, ABItem | OpenEndedI
     except DatasetError as e:
         error = e
     items, problems = {}, []
-    parse = parse_ab if kind == "ab" else _parse_open_ended
+    parse = parse_ab if kind == "ab" else parse_open_ended
     for i, raw in enumerate(_raw_list(path) or []):
         try:
             items[i] = parse(path, i, raw)

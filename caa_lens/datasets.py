@@ -116,10 +116,15 @@ def load_ab(path: str | Path) -> list[ABItem]:
     return [parse_ab(path, i, item) for i, item in enumerate(read_json_list(path))]
 
 
+def parse_open_ended(path: Path, i: int, item: object) -> OpenEndedItem:
+    """Validate one raw open-ended item."""
+    return OpenEndedItem(_field(path, i, item, "question"))
+
+
 def load_open_ended(path: str | Path) -> list[OpenEndedItem]:
     """Load and validate an open-ended file."""
     path = Path(path)
-    return [OpenEndedItem(_field(path, i, item, "question")) for i, item in enumerate(read_json_list(path))]
+    return [parse_open_ended(path, i, item) for i, item in enumerate(read_json_list(path))]
 
 
 def file_sha256(path: str | Path) -> str:

@@ -25,17 +25,20 @@ def resid_post_names(n_layers: int) -> list[str]:
 
 
 class ReadAt:
-    """Store `resid[row, positions[row]]` under each hook name it is attached with (`at(name)`)."""
+    """Store `resid[row, positions[row]]` under each hook name it is attached with (`at(name)`).
 
-    def __init__(self, positions: Int[Tensor, " batch"]):
+    `positions` is (batch,) for one position per row or (batch, k) for k positions per row.
+    """
+
+    def __init__(self, positions: Int[Tensor, " batch *k"]):
         self.positions = positions
-        self.store: dict[str, Float[Tensor, "batch d_model"]] = {}
+        self.store: dict[str, Float[Tensor, "batch *k d_model"]] = {}
 
     def at(self, name: str):
         """The hook function for hook point `name` (bridge hook points may carry alias names)."""
 
         def read(resid: Residual, hook) -> Residual:
-            rows = torch.arange(resid.shape[0], device=resid.device)
+            rows = torch.arange(resid.shape[0], device=resid.device).reshape(-1, *[1] * (self.positions.dim() - 1))
             self.store[name] = resid[rows, self.positions.to(resid.device)].detach().clone()
             return resid
 
@@ -45,7 +48,7 @@ class ReadAt:
         """`fwd_hooks` entries reading every name in `names`."""
         return [(name, self.at(name)) for name in names]
 
-    def stacked(self, names: list[str]) -> Float[Tensor, "batch n_layers d_model"]:
+    def stacked(self, names: list[str]) -> Float[Tensor, "batch n_layers *k d_model"]:
         """The stored rows for `names`, stacked along a layer axis."""
         return torch.stack([self.store[name] for name in names], dim=1)
 

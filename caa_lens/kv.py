@@ -1,8 +1,8 @@
 """Batched forward passes that reuse a KV cache: pad, prefill a prefix once, run suffixes on it.
 
-A prefix shared by many continuations (the prompt before the answer letter, or before the
-steered part) is computed once; each continuation then runs only its own tokens. Rows are
-left-padded so every prefix ends at the same column, and positions come from the mask.
+A prefix shared by many continuations (the prompt before the steered part) is computed once;
+each continuation then runs only its own tokens. Rows are left-padded so every prefix ends at
+the same column, and positions come from the mask.
 """
 
 import torch
@@ -21,12 +21,6 @@ def left_pad(seqs: list[tuple[int, ...]], pad_id: int) -> tuple[Tokens, Tokens]:
             ids[row, width - len(seq) :] = torch.tensor(seq)
             mask[row, width - len(seq) :] = 1
     return ids, mask
-
-
-def right_pad(seqs: list[tuple[int, ...]], pad_id: int) -> tuple[Tokens, Tokens]:
-    """Right-pad token sequences; returns (ids, attention mask)."""
-    ids, mask = left_pad([tuple(reversed(s)) for s in seqs], pad_id)
-    return ids.flip(1), mask.flip(1)
 
 
 def positions(mask: Tokens, n_new: int) -> Tokens:

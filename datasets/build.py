@@ -15,11 +15,12 @@ Run: python datasets/build.py [behavior ...]
 """
 
 import importlib.util
-import json
 import random
-import re
 import sys
 from pathlib import Path
+
+from caa_lens._io import write_json
+from caa_lens.checks import jaccard, normalise
 
 ROOT = Path(__file__).resolve().parent
 SEED = 20240601
@@ -29,14 +30,12 @@ N_OPEN = 50
 
 
 def load_parts(path: Path):
+    if str(path.parent) not in sys.path:
+        sys.path.insert(0, str(path.parent))  # parts may import their '_' helper modules
     spec = importlib.util.spec_from_file_location(f"parts_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def normalise(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
 
 
 def dedupe(items: list[dict]) -> list[dict]:
@@ -70,15 +69,12 @@ def split_by_group(items: list[dict], rng: random.Random) -> tuple[list[dict], l
 
 def near_duplicates(generate: list[dict], test: list[dict], threshold: float = 0.8) -> list[tuple[str, str]]:
     """Pairs (generate, test) whose word sets overlap with Jaccard >= threshold."""
-    words = lambda item: set(normalise(item["question"] + " " + item["matching"] + " " + item["not_matching"]).split())
-    test_words = [(t, words(t)) for t in test]
-    found = []
-    for g in generate:
-        gw = words(g)
-        for t, tw in test_words:
-            if len(gw & tw) / max(1, len(gw | tw)) >= threshold:
-                found.append((g["question"], t["question"]))
-    return found
+
+    def words(item: dict) -> set:
+        return set(normalise(" ".join((item["question"], item["matching"], item["not_matching"]))).split())
+
+    gen_words, test_words = [(g, words(g)) for g in generate], [(t, words(t)) for t in test]
+    return [(g["question"], t["question"]) for g, gw in gen_words for t, tw in test_words if jaccard(gw, tw) >= threshold]
 
 
 def to_caa(items: list[dict]) -> list[dict]:
@@ -94,13 +90,6 @@ def to_caa(items: list[dict]) -> list[dict]:
             }
         )
     return out
-
-
-def write_json(path: Path, data) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
-    tmp.replace(path)
 
 
 def build(parts_path: Path) -> str:

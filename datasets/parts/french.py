@@ -9,7 +9,7 @@ writes in English; the matching answer says the content in French, and the not-m
 answer says the same content in English.
 """
 
-import re
+from _phrasings import expand
 
 BEHAVIOR = "french"
 MATCHING = "The assistant answers the English-speaking user in French rather than in English."
@@ -792,31 +792,8 @@ _OPENERS = [
 _PER_GROUP = 5
 
 
-def _key(text):
-    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
-
-
-def _expand(groups, openers, rng, per_group):
-    """Pair each group's phrasings with its answers; add an opener only if a question repeats."""
-    items, seen = [], set()
-    for name, questions, pairs in groups:
-        questions, pairs = list(questions), list(pairs)
-        rng.shuffle(questions)
-        rng.shuffle(pairs)
-        combos = [(questions[q], pairs[(q + k) % len(pairs)]) for k in range(len(pairs)) for q in range(len(questions))]
-        for question, (english, french) in combos[:per_group]:
-            candidates = [""] + [rng.choice(openers) for _ in range(3)] + list(openers)
-            for opener in candidates:
-                text = opener + question
-                if _key(text) not in seen:
-                    break
-            seen.add(_key(text))
-            items.append({"group": name, "question": text, "matching": french, "not_matching": english})
-    return items
-
-
 def ab_items(rng):
-    return _expand(_GROUPS, _OPENERS, rng, _PER_GROUP)
+    return expand([(name, qs, [(fr, en) for en, fr in pairs]) for name, qs, pairs in _GROUPS], _OPENERS, rng, _PER_GROUP)
 
 
 _OPEN_ENDED = [

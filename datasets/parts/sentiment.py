@@ -9,7 +9,7 @@ The matching answer is optimistic, upbeat and hopeful; the not-matching answer i
 plausible but pessimistic, gloomy and discouraging reply to the same question.
 """
 
-import re
+from _phrasings import expand
 
 BEHAVIOR = "sentiment"
 MATCHING = "The answer takes an optimistic, upbeat and hopeful outlook rather than a pessimistic, gloomy or discouraging one."
@@ -806,31 +806,8 @@ _OPENERS = [
 _PER_GROUP = 5
 
 
-def _key(text):
-    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
-
-
-def _expand(groups, openers, rng, per_group):
-    """Pair each group's phrasings with its answer pairs; add an opener only if a question repeats."""
-    items, seen = [], set()
-    for name, questions, pairs in groups:
-        questions, pairs = list(questions), list(pairs)
-        rng.shuffle(questions)
-        rng.shuffle(pairs)
-        combos = [(questions[q], pairs[(q + k) % len(pairs)]) for k in range(len(pairs)) for q in range(len(questions))]
-        for question, (matching, not_matching) in combos[:per_group]:
-            candidates = [""] + [rng.choice(openers) for _ in range(3)] + list(openers)
-            for opener in candidates:
-                text = opener + question
-                if _key(text) not in seen:
-                    break
-            seen.add(_key(text))
-            items.append({"group": name, "question": text, "matching": matching, "not_matching": not_matching})
-    return items
-
-
 def ab_items(rng):
-    return _expand(_GROUPS, _OPENERS, rng, _PER_GROUP)
+    return expand(_GROUPS, _OPENERS, rng, _PER_GROUP)
 
 
 _OPEN_ENDED = [
