@@ -1,0 +1,44 @@
+"""The `caa-lens` command: a thin layer over the library (`main(argv) -> int`).
+
+Each command group lives in its own module and adds its subcommands with `add_parsers`.
+"""
+
+import argparse
+import sys
+
+from .. import __version__
+from . import _core, _datasets, _openended, _report
+from ._args import parse_floats, parse_layers
+
+__all__ = ["build_parser", "main", "parse_floats", "parse_layers"]
+
+VALUE_FLAGS = ("--multipliers", "--multiplier")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser: one group of subcommands per module."""
+    parser = argparse.ArgumentParser(prog="caa-lens", description="Contrastive Activation Addition on TransformerLens")
+    parser.add_argument("--version", action="version", version=__version__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for group in (_core, _datasets, _openended, _report):
+        group.add_parsers(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # argparse reads a value such as "-1,0,1" as an option: glue it to its flag first
+    for i in range(len(argv) - 1, 0, -1):
+        if argv[i - 1] in VALUE_FLAGS and argv[i].startswith("-"):
+            argv[i - 1 : i + 1] = [f"{argv[i - 1]}={argv[i]}"]
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (ValueError, FileNotFoundError) as e:
+        print(f"caa-lens: error: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""`caa-lens info|vectors|sweep|steer`: the core workflow."""
+
+from pathlib import Path
+
+from .. import __version__
+from ._args import data_args, load, load_items, model_args, parse_floats, parse_layers
+
+
+def cmd_info(args) -> int:
+    from importlib.metadata import version
+
+    from ..models import cache_dir, embedded_gguf
+
+    versions = "  ".join(f"{name} {version(name)}" for name in ("torch", "transformers", "transformer-lens"))
+    print(f"caa_lens {__version__}  {versions}")
+    print(f"cache: {cache_dir()}")
+    try:
+        print(f"embedded model: {embedded_gguf()}")
+    except FileNotFoundError as e:
+        print(e)
+    if args.load:
+        from ..chat import default_format
+
+        model = load(args)
+        tokens = model.tokenizer.convert_ids_to_tokens(model.tokenizer("(A", add_special_tokens=False)["input_ids"])
+        print(
+            f"model: {model.caa_lens_name}  layers {model.cfg.n_layers}  d_model {model.cfg.d_model}  format {default_format(model)}  '(A' -> {tokens}"
+        )
+    return 0
+
+
+def cmd_vectors(args) -> int:
+    from ..datasets import file_sha256
+    from ..vectors import diagnostics, extract
+
+    items, behavior, path = load_items(args, "generate")
+    model = load(args)
+    vectors = extract(
+        model, items, behavior=behavior, dataset_sha256=file_sha256(path), variant=args.variant, fmt=args.fmt
+    )
+    vectors.save(args.out)
+    print(diagnostics(vectors).to_string(index=False, float_format="%.3f"))
+    print(f"wrote {args.out} ({len(items)} pairs, {vectors.n_layers} layers)")
+    return 0
+
+
+def cmd_sweep(args) -> int:
+    from .._io import write_csv
+    from ..evaluate import held_out, summarize, sweep
+    from ..vectors import SteeringVectors
+
+    vectors = SteeringVectors.load(args.vectors)
+    items, behavior, _ = load_items(args, "test_ab")
+    model = load(args)
+    layers = parse_layers(args.layers, vectors.n_layers)
+    results = sweep(
+        model,
+        vectors,
+        items,
+        layers=layers,
+        multipliers=parse_floats(args.multipliers),
+        scale=args.scale,
+        fmt=args.fmt,
+        behavior=behavior,
+    )
+    write_csv(args.out, results)
+    print(summarize(results).to_string(index=False, float_format="%.3f"))
+    if len(items) >= 4 and any(m > 0 for m in results["multiplier"]) and any(m < 0 for m in results["multiplier"]):
+        print("held-out:", held_out(results))
+    print(f"wrote {args.out} ({len(results)} rows)")
+    return 0
+
+
+def cmd_steer(args) -> int:
+    from ..steering import generate
+    from ..vectors import SteeringVectors
+
+    vectors = SteeringVectors.load(args.vectors)
+    model = load(args)
+    for m in [0.0, args.multiplier] if args.compare else [args.multiplier]:
+        reply = generate(
+            model,
+            [args.prompt],
+            vectors=vectors,
+            layer=args.layer,
+            multiplier=m,
+            scale=args.scale,
+            fmt=args.fmt,
+            max_new_tokens=args.max_new_tokens,
+        )[0]
+        print(f"[layer {args.layer}, multiplier {m:+g} {args.scale}] {reply}")
+    return 0
+
+
+def add_parsers(sub) -> None:
+    """info, vectors, sweep, steer."""
+    p = sub.add_parser("info", help="versions, cache folder, embedded model")
+    model_args(p)
+    p.add_argument("--load", action="store_true", help="also load the model and describe it")
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("vectors", help="extract steering vectors for every layer")
+    model_args(p)
+    data_args(p)
+    p.add_argument("--variant", choices=["plain", "balanced"], default="plain")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_vectors)
+
+    p = sub.add_parser("sweep", help="p(matching) over layers x multipliers")
+    model_args(p)
+    data_args(p)
+    p.add_argument("--vectors", type=Path, required=True)
+    p.add_argument("--layers", default="all")
+    p.add_argument("--multipliers", default="-1,0,1")
+    p.add_argument("--scale", choices=["raw", "relative"], default="raw")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_sweep)
+
+    p = sub.add_parser("steer", help="generate a steered reply")
+    model_args(p)
+    p.add_argument("--vectors", type=Path, required=True)
+    p.add_argument("--layer", type=int, required=True)
+    p.add_argument("--multiplier", type=float, required=True)
+    p.add_argument("--scale", choices=["raw", "relative"], default="raw")
+    p.add_argument("--max-new-tokens", type=int, default=64)
+    p.add_argument("--compare", action="store_true", help="also print the unsteered reply")
+    p.add_argument("prompt")
+    p.set_defaults(func=cmd_steer)

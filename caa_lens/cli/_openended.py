@@ -1,0 +1,158 @@
+"""`caa-lens generate|judge|side-effects`: open-ended steering, judging, side effects."""
+
+import sys
+from pathlib import Path
+
+from ._args import load, model_args, parse_floats, parse_layers
+
+
+def _open_ended_items(args):
+    """(items, behaviour name) from --data FILE or --behavior NAME [--caa-root]."""
+    from ..datasets import behavior_path, load_open_ended
+
+    if args.data is None and args.behavior is None:
+        raise SystemExit("give --data FILE or --behavior NAME")
+    path = args.data or behavior_path(args.behavior, "test_open_ended", root=args.caa_root)
+    return load_open_ended(path)[: args.max_items], args.behavior or Path(path).parent.name
+
+
+def cmd_generate(args) -> int:
+    from ..openended import generate_open_ended
+    from ..vectors import SteeringVectors
+
+    vectors = SteeringVectors.load(args.vectors)
+    items, behavior = _open_ended_items(args)
+    model = load(args)
+    frame = generate_open_ended(
+        model,
+        vectors,
+        items,
+        layers=parse_layers(args.layers, vectors.n_layers),
+        multipliers=parse_floats(args.multipliers),
+        scale=args.scale,
+        behavior=behavior,
+        max_new_tokens=args.max_new_tokens,
+        temperature=args.temperature,
+        seed=args.seed,
+        batch_size=args.batch_size,
+        fmt=args.fmt,
+        out=args.out,
+    )
+    print(f"wrote {args.out} ({len(frame)} generations for {behavior})")
+    return 0
+
+
+def _judge(args):
+    from ..judge import HTTPJudge, LocalJudge
+    from ..models import load_model
+
+    if args.judge == "http":
+        if not args.judge_model:
+            raise SystemExit("--judge http needs --judge-model NAME (the model the endpoint serves)")
+        return HTTPJudge(
+            args.base_url, args.judge_model, api_key_env=args.api_key_env, timeout=args.timeout, retries=args.retries
+        )
+    return LocalJudge(load_model(args.judge_model, device=args.device, dtype=args.dtype), batch_size=args.batch_size)
+
+
+def cmd_judge(args) -> int:
+    import json
+
+    from .._io import write_csv
+    from ..judge import JudgeError, judge_summary, score_generations
+    from ..openended import read_generations
+
+    generations = read_generations(args.generations)
+    if generations.empty:
+        raise ValueError(f"{args.generations} holds no generations")
+    rubrics = json.loads(args.rubric.read_text(encoding="utf-8")) if args.rubric else None
+    try:
+        scored = score_generations(_judge(args), generations, rubrics)
+    except JudgeError as e:
+        print(f"caa-lens: error: {e}", file=sys.stderr)
+        return 2
+    write_csv(args.out, scored)
+    print(judge_summary(scored).to_string(index=False, float_format="%.2f"))
+    print(f"wrote {args.out} ({len(scored)} scored generations)")
+    return 0
+
+
+def cmd_side_effects(args) -> int:
+    from .._io import write_csv
+    from ..side_effects import load_choices, side_effects, side_effects_summary
+    from ..vectors import SteeringVectors
+
+    vectors = SteeringVectors.load(args.vectors)
+    items = load_choices(args.data, args.kind)[: args.max_items]
+    model = load(args)
+    results = side_effects(
+        model,
+        vectors,
+        items,
+        layer=args.layer,
+        multipliers=parse_floats(args.multipliers),
+        scale=args.scale,
+        kind=args.kind,
+        seed=args.seed,
+        fmt=args.fmt,
+    )
+    write_csv(args.out, results)
+    print(side_effects_summary(results).to_string(index=False, float_format="%.3f"))
+    print(f"wrote {args.out} ({len(results)} rows)")
+    return 0
+
+
+def add_parsers(sub) -> None:
+    """generate, judge, side-effects."""
+    p = sub.add_parser("generate", help="steered open-ended replies at layers x multipliers (resumable JSONL)")
+    model_args(p)
+    p.add_argument("--vectors", type=Path, required=True)
+    p.add_argument("--behavior", help="behaviour name (its open-ended prompts, shipped or under --caa-root)")
+    p.add_argument("--data", type=Path, help="an open-ended JSON file ([{'question': ...}])")
+    p.add_argument("--caa-root", type=Path, help="local copy of the official CAA repository")
+    p.add_argument("--max-items", type=int, default=None)
+    p.add_argument("--layers", required=True)
+    p.add_argument("--multipliers", default="-1,0,1")
+    p.add_argument("--scale", choices=["raw", "relative"], default="relative")
+    p.add_argument("--max-new-tokens", type=int, default=64)
+    p.add_argument("--temperature", type=float, default=0.0)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--batch-size", type=int, default=8)
+    p.add_argument("--out", type=Path, required=True, help="JSONL file (appended to; a rerun resumes)")
+    p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("judge", help="score generations 0-10 on the behaviour's rubric")
+    p.add_argument("--generations", type=Path, required=True)
+    p.add_argument("--judge", choices=["local", "http"], default="local")
+    p.add_argument(
+        "--judge-model",
+        "--model",
+        dest="judge_model",
+        default=None,
+        help="local: model to load (default: embedded); http: model name",
+    )
+    p.add_argument("--base-url", default="http://localhost:8000/v1", help="OpenAI-compatible endpoint (http judge)")
+    p.add_argument("--api-key-env", default="OPENAI_API_KEY")
+    p.add_argument("--timeout", type=float, default=30)
+    p.add_argument("--retries", type=int, default=3)
+    p.add_argument(
+        "--rubric", type=Path, help="JSON rubric for every behaviour, or {behaviour: rubric} (default: shipped)"
+    )
+    p.add_argument("--device", default=None)
+    p.add_argument("--dtype", default=None)
+    p.add_argument("--batch-size", type=int, default=8)
+    p.add_argument("--out", type=Path, required=True, help="CSV of the generations with score and judge columns")
+    p.set_defaults(func=cmd_judge)
+
+    p = sub.add_parser("side-effects", help="MMLU / TruthfulQA A/B accuracy with and without steering")
+    model_args(p)
+    p.add_argument("--vectors", type=Path, required=True)
+    p.add_argument("--data", type=Path, required=True, help="MMLU- or TruthfulQA-style JSON (CAA format)")
+    p.add_argument("--kind", choices=["mmlu", "truthfulqa"], required=True)
+    p.add_argument("--max-items", type=int, default=None)
+    p.add_argument("--layer", type=int, required=True)
+    p.add_argument("--multipliers", default="-1,0,1")
+    p.add_argument("--scale", choices=["raw", "relative"], default="raw")
+    p.add_argument("--seed", type=int, default=0, help="which items get the correct answer as (A)")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_side_effects)

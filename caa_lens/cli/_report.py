@@ -1,0 +1,84 @@
+"""`caa-lens report|detect`: the full report and per-token detection."""
+
+from pathlib import Path
+
+from ._args import load, model_args, parse_floats, parse_layers
+
+
+def cmd_report(args) -> int:
+    from ..datasets import BEHAVIORS
+    from ..report import ReportSettings, run_report
+
+    behaviors = (
+        list(BEHAVIORS) if args.behaviors == "all" else [b.strip() for b in args.behaviors.split(",") if b.strip()]
+    )
+    sources = args.transfer_sources
+    settings = ReportSettings(
+        max_pairs=args.max_pairs,
+        n_test=args.n_test,
+        multipliers=tuple(parse_floats(args.multipliers)),
+        scale=args.scale,
+        layers=None if args.layers == "all" else tuple(parse_layers(args.layers, 0)),
+        max_new_tokens=args.max_new_tokens,
+        transfer_items=args.transfer_items,
+        transfer_sources=int(sources) if sources.isdigit() else tuple(parse_layers(sources, 0)),
+    )
+    model = load(args)
+    path = run_report(model, behaviors, args.out, root=args.caa_root, overwrite=args.overwrite, **vars(settings))
+    print(f"wrote {path}")
+    return 0
+
+
+def cmd_detect(args) -> int:
+    from .._io import write_text
+    from ..detect import text_score, token_scores
+    from ..plotting import token_text_html
+    from ..vectors import SteeringVectors
+
+    vectors = SteeringVectors.load(args.vectors)
+    model = load(args)
+    scores = token_scores(model, vectors, args.text, layers=[args.layer], prompt=args.prompt, fmt=args.fmt)
+    shown = scores.drop(columns="layer").assign(token=scores["token"].map(repr))
+    print(shown.to_string(index=False, float_format="%.3f"))
+    print(
+        f"layer {args.layer}: mean cosine over the {'reply' if args.prompt else 'text'} {text_score(scores, args.layer):+.3f}"
+    )
+    if args.html:
+        body = f"<p>{vectors.behavior} vector, layer {args.layer}: cosine per token</p>{token_text_html(scores, args.layer)}"
+        write_text(args.html, f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{body}</body></html>\n')
+        print(f"wrote {args.html}")
+    return 0
+
+
+def add_parsers(sub) -> None:
+    """report, detect."""
+    from ..report import ReportSettings as S
+
+    p = sub.add_parser("report", help="every analysis of each behaviour: CSVs, figures and one offline report.html")
+    model_args(p)
+    p.add_argument("--behaviors", default="all", help="'all' or a comma list, e.g. sentiment,french")
+    p.add_argument(
+        "--caa-root", type=Path, help="local copy of the official CAA repository (default: shipped datasets)"
+    )
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--max-pairs", type=int, default=S.max_pairs, help="contrast pairs per vector")
+    p.add_argument("--n-test", type=int, default=S.n_test, help="A/B test items per sweep")
+    p.add_argument("--layers", default="all", help="layers to sweep, e.g. all or 4-20")
+    p.add_argument("--multipliers", default=",".join(f"{m:g}" for m in S.multipliers))
+    p.add_argument("--scale", choices=["raw", "relative"], default=S.scale)
+    p.add_argument(
+        "--transfer-sources", default=str(S.transfer_sources), help="how many source layers (3), or which (5,10,15)"
+    )
+    p.add_argument("--transfer-items", type=int, default=S.transfer_items, help="test items for the transfer figure")
+    p.add_argument("--max-new-tokens", type=int, default=S.max_new_tokens)
+    p.add_argument("--overwrite", action="store_true", help="recompute behaviours already in --out")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("detect", help="per-token projection of a text on a steering vector")
+    model_args(p)
+    p.add_argument("--vectors", type=Path, required=True)
+    p.add_argument("--layer", type=int, required=True)
+    p.add_argument("--prompt", help="a user message: the text is then scored as the assistant's reply to it")
+    p.add_argument("--html", type=Path, help="also write the text coloured by cosine")
+    p.add_argument("text")
+    p.set_defaults(func=cmd_detect)

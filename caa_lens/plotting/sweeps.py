@@ -1,0 +1,151 @@
+"""Sweep, judge and side-effect figures: outcomes against layer or multiplier."""
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import qualitative
+from plotly.subplots import make_subplots
+
+from ..evaluate import SUMMARY_COLUMNS
+from ..judge import JUDGE_SUMMARY_COLUMNS
+from ..side_effects import SIDE_EFFECT_SUMMARY_COLUMNS
+from ._base import NEUTRAL, _band, _multiplier_color, _require, _style
+
+
+def layer_sweep_figure(summary: pd.DataFrame, best_layer: int | None = None) -> go.Figure:
+    """p(matching) against layer, one line (with s.e. band) per multiplier.
+
+    Args:
+        summary: `evaluate.summarize` output (`SUMMARY_COLUMNS`).
+        best_layer: a layer to mark with a vertical line.
+
+    Returns:
+        The figure.
+    """
+    _require(summary, SUMMARY_COLUMNS, "layer_sweep_figure")
+    largest = float(summary["multiplier"].abs().max())
+    several = summary["behavior"].nunique() > 1
+    fig = go.Figure()
+    for (behavior, m), g in summary.sort_values("layer").groupby(["behavior", "multiplier"]):
+        name, color = (f"{behavior}, m = {m:g}" if several else f"m = {m:g}"), _multiplier_color(m, largest)
+        fig.add_trace(_band(g["layer"], g["p_matching"], g["p_matching_sem"].fillna(0), color, name))
+        fig.add_trace(
+            go.Scatter(
+                x=g["layer"],
+                y=g["p_matching"],
+                mode="lines+markers",
+                name=name,
+                legendgroup=name,
+                line={"color": color},
+            )
+        )
+    if best_layer is not None:
+        fig.add_vline(x=best_layer, line_dash="dash", line_color=NEUTRAL, annotation_text=f"layer {best_layer}")
+    return _style(
+        fig, "p(matching) by steered layer", xaxis_title="layer", yaxis_title="p(matching)", yaxis_range=[-0.02, 1.02]
+    )
+
+
+def multiplier_sweep_figure(summary: pd.DataFrame) -> go.Figure:
+    """p(matching) (with s.e. error bars) and letter mass against multiplier, per behaviour.
+
+    Args:
+        summary: `evaluate.summarize` output; one line per (behavior, layer).
+
+    Returns:
+        A two-row figure: p(matching) on top, letter mass below.
+    """
+    _require(summary, SUMMARY_COLUMNS, "multiplier_sweep_figure")
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.68, 0.32], vertical_spacing=0.06)
+    several = summary.groupby("behavior")["layer"].nunique().max() > 1
+    groups = summary.sort_values("multiplier").groupby(["behavior", "layer"])
+    for i, ((behavior, layer), g) in enumerate(groups):
+        name, color = (f"{behavior} (layer {layer})" if several else str(behavior)), qualitative.Plotly[i % 10]
+        common = {"x": g["multiplier"], "mode": "lines+markers", "legendgroup": name, "line": {"color": color}}
+        fig.add_trace(
+            go.Scatter(y=g["p_matching"], name=name, error_y={"array": g["p_matching_sem"].fillna(0)}, **common),
+            row=1,
+            col=1,
+        )
+        fig.add_trace(
+            go.Scatter(y=g["letter_mass"], name=f"{name} letter mass", showlegend=False, **common), row=2, col=1
+        )
+    fig.update_yaxes(title_text="p(matching)", range=[-0.02, 1.02], row=1, col=1)
+    fig.update_yaxes(title_text="letter mass", range=[0, 1.02], row=2, col=1)
+    fig.update_xaxes(title_text="multiplier", row=2, col=1)
+    return _style(fig, "p(matching) by multiplier")
+
+
+def judge_figure(summary: pd.DataFrame) -> go.Figure:
+    """Mean judge score (with s.e. error bars) against multiplier, one line per behaviour and layer.
+
+    Args:
+        summary: `judge.judge_summary` output (`JUDGE_SUMMARY_COLUMNS`).
+
+    Returns:
+        The figure, scores on the rubric's 0-10 range.
+    """
+    _require(summary, JUDGE_SUMMARY_COLUMNS, "judge_figure")
+    several = summary.groupby("behavior")["layer"].nunique().max() > 1 or summary["judge"].nunique() > 1
+    fig = go.Figure()
+    for i, ((behavior, layer, judge), g) in enumerate(
+        summary.sort_values("multiplier").groupby(["behavior", "layer", "judge"])
+    ):
+        name = f"{behavior} (layer {layer}, {judge})" if several else str(behavior)
+        fig.add_trace(
+            go.Scatter(
+                x=g["multiplier"],
+                y=g["score"],
+                error_y={"array": g["score_sem"].fillna(0)},
+                mode="lines+markers",
+                name=name,
+                line={"color": qualitative.Plotly[i % 10]},
+            )
+        )
+    return _style(
+        fig,
+        "Judge score by multiplier",
+        xaxis_title="multiplier",
+        yaxis_title="mean score (0-10)",
+        yaxis_range=[-0.2, 10.2],
+    )
+
+
+def side_effects_figure(summary: pd.DataFrame) -> go.Figure:
+    """MMLU / TruthfulQA accuracy against multiplier: mean p(correct) with s.e., argmax accuracy dashed.
+
+    Args:
+        summary: `side_effects.side_effects_summary` output (`SIDE_EFFECT_SUMMARY_COLUMNS`).
+
+    Returns:
+        The figure, with the chance level 0.5 marked.
+    """
+    _require(summary, SIDE_EFFECT_SUMMARY_COLUMNS, "side_effects_figure")
+    fig = go.Figure()
+    groups = summary.sort_values("multiplier").groupby(["kind", "behavior", "layer"])
+    for i, ((kind, behavior, layer), g) in enumerate(groups):
+        name, color = f"{kind}, {behavior} vector (layer {layer})", qualitative.Plotly[i % 10]
+        fig.add_trace(
+            go.Scatter(
+                x=g["multiplier"],
+                y=g["accuracy"],
+                error_y={"array": g["accuracy_sem"].fillna(0)},
+                mode="lines+markers",
+                name=f"{name}: p(correct)",
+                legendgroup=name,
+                line={"color": color},
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=g["multiplier"],
+                y=g["argmax_accuracy"],
+                mode="lines+markers",
+                name=f"{name}: argmax accuracy",
+                legendgroup=name,
+                line={"color": color, "dash": "dash"},
+            )
+        )
+    fig.add_hline(y=0.5, line_dash="dot", line_color=NEUTRAL, annotation_text="chance")
+    return _style(
+        fig, "Accuracy under steering", xaxis_title="multiplier", yaxis_title="accuracy", yaxis_range=[-0.02, 1.02]
+    )
