@@ -1,10 +1,9 @@
 """Residual-stream activations at the answer letter, every layer, for each contrast pair.
 
 For an item, the matching prompt ends in `(X` and the not-matching one in `(Y`; both share
-every token before the letter. Each pair becomes one row: the matching prompt followed by the
-not-matching answer's few tokens, which an attention mask and position ids make see only the
-shared prefix and themselves. So the prefix is computed once, both letters come from one
-batched forward (left-padded, items grouped by length) with no second pass over the weights,
+every token before the letter. Each pair becomes one packed row (`packing`): the shared prefix,
+then both answers' few tokens, each seeing only the prefix and itself. So the prefix is computed
+once, both letters come from one batched forward (left-padded, items grouped by length),
 `resid_post` of every layer is read at the two letter tokens, and only one logit is computed.
 `collect_reference` is the straightforward path (a full `run_with_cache` per prompt), kept as
 the oracle for tests and the baseline for benchmarks.
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 import torch
 from tqdm.auto import tqdm
 
+from . import packing
 from ._types import PairActs
 from .chat import ChatPrompt, chat_prompt, common_prefix, default_format
 from .datasets import ABItem
@@ -39,45 +39,21 @@ def pair_prompts(tokenizer, item: ABItem, *, fmt: str, system: str | None = None
     )
 
 
-def _pack(prompts: list[tuple[ChatPrompt, ChatPrompt]], pad_id: int):
-    """One left-padded row per pair: the matching prompt, then the not-matching answer's tokens.
-
-    The not-matching tokens see the shared prefix and themselves only, at the positions the
-    matching answer's tokens have, so each letter sees exactly its own prompt.
-
-    Returns:
-        (ids, position ids, allowed (batch, pos, pos) bool attention, letter columns (batch, 2)).
-    """
+def _collect_batch(model, prompts: list[tuple[ChatPrompt, ChatPrompt]]) -> torch.Tensor:
+    """(2 * len(prompts), n_layers, d_model): matching then not-matching row of each pair."""
     shared = [common_prefix(a.ids, b.ids) for a, b in prompts]
     if any(n == 0 or n > min(a.letter_pos, b.letter_pos) for n, (a, b) in zip(shared, prompts)):
         raise ValueError("the two answers of an item must share a prefix that ends before the letter token")
-    seqs = [a.ids + b.ids[n:] for n, (a, b) in zip(shared, prompts)]
-    width = max(map(len, seqs))
-    ids = torch.full((len(seqs), width), pad_id, dtype=torch.long)
-    positions = torch.zeros_like(ids)
-    allowed = torch.eye(width, dtype=torch.bool).repeat(len(seqs), 1, 1)  # padding sees itself only
-    columns = []
-    for row, (seq, n, (a, b)) in enumerate(zip(seqs, shared, prompts)):
-        start, split = width - len(seq), width - len(seq) + len(a.ids)
-        ids[row, start:] = torch.tensor(seq)
-        positions[row, start:split] = torch.arange(len(a.ids))
-        positions[row, split:] = torch.arange(n, n + width - split)
-        allowed[row, start:, start:] = torch.ones(len(seq), len(seq), dtype=torch.bool).tril()
-        allowed[row, split:, start + n : split] = False
-        columns.append((start + a.letter_pos, split + b.letter_pos - n))
-    return ids, positions, allowed, torch.tensor(columns)
-
-
-def _collect_batch(model, prompts: list[tuple[ChatPrompt, ChatPrompt]]) -> torch.Tensor:
-    """(2 * len(prompts), n_layers, d_model): matching then not-matching row of each pair."""
-    ids, positions, allowed, columns = _pack(prompts, model.tokenizer.pad_token_id)
-    dtype, device = model.cfg.dtype, model.cfg.device
-    mask = torch.zeros(allowed.shape, dtype=dtype).masked_fill_(~allowed, torch.finfo(dtype).min)
-    reader, names = ReadAt(columns), resid_post_names(model.cfg.n_layers)
+    packed = packing.pack(
+        [(a.ids[:n], [a.ids[n:], b.ids[n:]]) for n, (a, b) in zip(shared, prompts)], model.tokenizer.pad_token_id
+    )
+    columns = [
+        (start_a + a.letter_pos - n, start_b + b.letter_pos - n)
+        for (start_a, start_b), n, (a, b) in zip(packed.starts, shared, prompts)
+    ]
+    reader, names = ReadAt(torch.tensor(columns)), resid_post_names(model.cfg.n_layers)
     with model.hooks(fwd_hooks=reader.hooks(names)):
-        model(
-            ids.to(device), attention_mask=mask[:, None].to(device), position_ids=positions.to(device), logits_to_keep=1
-        )
+        packing.forward(model, packed)
     return reader.stacked(names).transpose(1, 2).flatten(0, 1).float().cpu()
 
 

@@ -6,10 +6,11 @@ splits in two; when `(A` is one token, with a lone `(` token, comparing bare let
 p(not matching) shows whether the model still answers with a letter at all.
 
 Steering touches only positions after the user's instruction, so the prompt up to there is
-identical for every (layer, multiplier): it runs once per item, and all configurations run
-as a batch over the few tokens after it, on copies of its KV cache. `sweep_reference` is the
-straightforward path (the whole prompt again for every configuration), for tests and
-benchmarks.
+identical for every (layer, multiplier). A sweep packs each item into one row (`packing`): that
+prompt once, then one copy of the few tokens after it per configuration, each copy seeing only
+the prompt and itself and steered with its own layer and multiplier; one forward pass gives
+every configuration's answer. `sweep_reference` is the straightforward path (the whole prompt
+again for every configuration), for tests and benchmarks.
 """
 
 from dataclasses import dataclass
@@ -20,10 +21,10 @@ import pandas as pd
 import torch
 from tqdm.auto import tqdm
 
-from . import kv
+from . import packing
 from .chat import LLAMA2_SEPARATOR, chat_prompt, common_prefix, default_format
 from .datasets import ABItem
-from .hooks import AddVector, resid_post
+from .hooks import AddAt, resid_post
 from .steering import row_directions, steer
 from .vectors import SteeringVectors
 
@@ -64,36 +65,32 @@ def _p_matching(logits: torch.Tensor, prompt: ABPrompt) -> tuple[np.ndarray, np.
     return (yes / (yes + no)).cpu().numpy(), (yes + no).cpu().numpy()
 
 
-def _steer_rows(vectors, configs, scale) -> list[tuple[str, AddVector]]:
+def _steer_branches(vectors, configs, scale, columns: torch.Tensor, width: int) -> list[tuple[str, AddAt]]:
+    """Per steered layer, a hook adding each configuration's vector at its own branch's columns."""
     hooks = []
     for layer in sorted({layer for layer, _ in configs}):
         mults = [m if l == layer else 0.0 for l, m in configs]  # noqa: E741
-        hooks.append((resid_post(layer), AddVector(row_directions(vectors, layer, mults, scale))))
+        directions = row_directions(vectors, layer, mults, scale)
+        delta = torch.zeros(1, width, directions.shape[-1])
+        delta[0, columns] = directions.repeat_interleave(columns.shape[0] // len(configs), dim=0)
+        hooks.append((resid_post(layer), AddAt(delta)))
     return hooks
 
 
 def _item_sweep(
-    model, vectors, prompt: ABPrompt, configs, scale: str, rows_per_batch: int
+    model, vectors, prompt: ABPrompt, configs, scale: str, configs_per_pass: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    head = prompt.ids[: prompt.instruction_end]
-    tail = torch.tensor([prompt.ids[prompt.instruction_end :]])
-    _, cache = kv.run(model, torch.tensor([head]), torch.ones(1, len(head), dtype=torch.long), keep=1)
+    head, tail = prompt.ids[: prompt.instruction_end], prompt.ids[prompt.instruction_end :]
     p, mass = [], []
-    for lo in range(0, len(configs), rows_per_batch):
-        chunk = configs[lo : lo + rows_per_batch]
-        hooks = _steer_rows(vectors, chunk, scale)
-        for _, hook in hooks:
-            hook.offset = len(head)
-        ids = tail.repeat(len(chunk), 1)
-        with model.hooks(fwd_hooks=hooks):
-            logits, _ = kv.run(
-                model,
-                ids,
-                torch.ones(len(chunk), len(prompt.ids), dtype=torch.long),
-                kv.repeat(cache, len(chunk)),
-                keep=1,
-            )
-        chunk_p, chunk_mass = _p_matching(logits[:, -1], prompt)
+    for lo in range(0, len(configs), configs_per_pass):
+        chunk = configs[lo : lo + configs_per_pass]
+        packed = packing.pack([(head, [tail] * len(chunk))], model.tokenizer.pad_token_id)
+        columns = torch.tensor([start + i for start in packed.starts[0] for i in range(len(tail))])
+        keep = packed.ids.shape[1] - packed.starts[0][0]
+        with model.hooks(fwd_hooks=_steer_branches(vectors, chunk, scale, columns, packed.ids.shape[1])):
+            logits = packing.forward(model, packed, keep=keep)
+        last = torch.tensor(packed.starts[0]) + len(tail) - 1 - packed.starts[0][0]
+        chunk_p, chunk_mass = _p_matching(logits[0, last], prompt)
         p.append(chunk_p)
         mass.append(chunk_mass)
     return np.concatenate(p), np.concatenate(mass)
@@ -123,7 +120,7 @@ def sweep(
     fmt: str | None = None,
     system: str | None = None,
     behavior: str | None = None,
-    rows_per_batch: int = 64,
+    configs_per_pass: int = 256,
     progress: bool = True,
 ) -> pd.DataFrame:
     """p(matching) and letter mass for every item, layer and multiplier.
@@ -131,7 +128,7 @@ def sweep(
     Args:
         layers: layers to steer (default: all).
         multipliers: values of m (raw or relative, see `scale`).
-        rows_per_batch: configurations per forward pass.
+        configs_per_pass: configurations per forward pass (each adds the tokens after the instruction).
 
     Returns:
         A tidy DataFrame with columns `COLUMNS`, one row per (layer, multiplier, item).
@@ -143,7 +140,7 @@ def sweep(
     rows = []
     for index, item in enumerate(tqdm(items, desc="sweep", disable=not progress)):
         p, mass = _item_sweep(
-            model, vectors, ab_prompt(model.tokenizer, item, fmt=fmt, system=system), configs, scale, rows_per_batch
+            model, vectors, ab_prompt(model.tokenizer, item, fmt=fmt, system=system), configs, scale, configs_per_pass
         )
         rows += [
             (behavior, layer, m, scale, index, pi, mi, item.matching) for (layer, m), pi, mi in zip(configs, p, mass)

@@ -76,3 +76,13 @@ class AddVector:
         mask = (positions[None, :] >= start).unsqueeze(-1).to(resid.dtype)
         vectors = self.vectors.to(device=resid.device, dtype=resid.dtype)
         return resid + mask * vectors[:, None, :]
+
+
+class AddAt:
+    """Add `delta[row, pos]` to the residual stream (a full pass, such as a packed one)."""
+
+    def __init__(self, delta: Residual):
+        self.delta = delta
+
+    def __call__(self, resid: Residual, hook) -> Residual:
+        return resid + self.delta.to(device=resid.device, dtype=resid.dtype)

@@ -1,8 +1,8 @@
-"""Batched forward passes that reuse a KV cache: pad, prefill a prefix once, run suffixes on it.
+"""Batched forward passes with a KV cache: left-pad, run a prompt, continue it token by token.
 
-A prefix shared by many continuations (the prompt before the steered part) is computed once;
-each continuation then runs only its own tokens. Rows are left-padded so every prefix ends at
-the same column, and positions come from the mask.
+Rows are left-padded so every prompt ends at the same column; positions come from the mask, so
+a continuation run on the returned cache sees exactly its own prompt (cached generation,
+judging).
 """
 
 import torch
@@ -51,20 +51,3 @@ def run(
         logits_to_keep=keep,
     )
     return logits, cache
-
-
-def repeat(cache: DynamicCache, n: int) -> DynamicCache:
-    """A new cache whose row i*n..i*n+n-1 are copies of row i of `cache`."""
-    out = DynamicCache()
-    for index, layer in enumerate(cache.layers):
-        out.update(layer.keys.repeat_interleave(n, dim=0), layer.values.repeat_interleave(n, dim=0), index)
-    return out
-
-
-def select(cache: DynamicCache, rows: list[int] | torch.Tensor) -> DynamicCache:
-    """A new cache with only the given rows (in that order)."""
-    out = DynamicCache()
-    index_rows = torch.as_tensor(rows, dtype=torch.long)
-    for index, layer in enumerate(cache.layers):
-        out.update(layer.keys[index_rows.to(layer.keys.device)], layer.values[index_rows.to(layer.keys.device)], index)
-    return out

@@ -1,0 +1,78 @@
+"""One forward pass for many continuations of a shared prefix, packed behind an attention mask.
+
+A row holds a prefix followed by branches (token sequences). Each branch's tokens see the prefix
+and the earlier tokens of their own branch only, and take the positions they would have right
+after the prefix, so every branch is computed exactly as if it ran alone after the prefix, while
+the prefix is computed once and no KV cache is copied. Rows are left-padded; padding sees only
+itself. Used for the two answers of a contrast pair and for the configurations of a sweep.
+"""
+
+from dataclasses import dataclass
+
+import torch
+from jaxtyping import Bool
+from torch import Tensor
+
+from ._types import Tokens
+
+Row = tuple[tuple[int, ...], list[tuple[int, ...]]]
+
+
+@dataclass(frozen=True)
+class Packed:
+    """Model inputs for packed rows, and where each branch starts.
+
+    Attributes:
+        ids: token ids, left-padded.
+        positions: position ids (a branch continues the prefix's positions).
+        allowed: allowed[row, query, key] is True where the query token may attend to the key.
+        starts: per row, the column of each branch's first token.
+    """
+
+    ids: Tokens
+    positions: Tokens
+    allowed: Bool[Tensor, "batch pos pos"]
+    starts: list[list[int]]
+
+
+def pack(rows: list[Row], pad_id: int) -> Packed:
+    """Pack (prefix, branches) rows; every branch must be non-empty."""
+    if any(not branch for _, branches in rows for branch in branches):
+        raise ValueError("every branch needs at least one token")
+    width = max(len(prefix) + sum(map(len, branches)) for prefix, branches in rows)
+    ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
+    positions = torch.zeros_like(ids)
+    allowed = torch.eye(width, dtype=torch.bool).repeat(len(rows), 1, 1)
+    starts = []
+    for row, (prefix, branches) in enumerate(rows):
+        col = width - len(prefix) - sum(map(len, branches))
+        ids[row, col : col + len(prefix)] = torch.tensor(prefix, dtype=torch.long)
+        positions[row, col : col + len(prefix)] = torch.arange(len(prefix))
+        allowed[row, col : col + len(prefix), col : col + len(prefix)] = _causal(len(prefix))
+        prefix_cols, col = slice(col, col + len(prefix)), col + len(prefix)
+        starts.append([])
+        for branch in branches:
+            span = slice(col, col + len(branch))
+            ids[row, span] = torch.tensor(branch, dtype=torch.long)
+            positions[row, span] = torch.arange(len(prefix), len(prefix) + len(branch))
+            allowed[row, span, prefix_cols] = True
+            allowed[row, span, span] = _causal(len(branch))
+            starts[-1].append(col)
+            col += len(branch)
+    return Packed(ids, positions, allowed, starts)
+
+
+def _causal(n: int) -> Bool[Tensor, "n n"]:
+    return torch.ones(n, n, dtype=torch.bool).tril()
+
+
+def forward(model, packed: Packed, keep: int = 1) -> torch.Tensor:
+    """Run packed rows through the model; logits for the last `keep` columns."""
+    dtype, device = model.cfg.dtype, model.cfg.device
+    mask = torch.zeros(packed.allowed.shape, dtype=dtype).masked_fill_(~packed.allowed, torch.finfo(dtype).min)
+    return model(
+        packed.ids.to(device),
+        attention_mask=mask[:, None].to(device),
+        position_ids=packed.positions.to(device),
+        logits_to_keep=keep,
+    )
