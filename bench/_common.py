@@ -7,14 +7,11 @@ import time
 import torch
 
 
-def timed(fn, *args, repeats: int = 1, **kwargs):
-    """(result, seconds): the fastest of `repeats` calls (a shared machine only ever adds time)."""
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        out = fn(*args, **kwargs)
-        best = min(best, time.perf_counter() - start)
-    return out, best
+def timed(fn, *args, **kwargs):
+    """(result, seconds) of one call."""
+    start = time.perf_counter()
+    out = fn(*args, **kwargs)
+    return out, time.perf_counter() - start
 
 
 def peak_memory_gib() -> float:

@@ -20,7 +20,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from .datasets import SPLITS, ABItem, DatasetError, OpenEndedItem, load_ab, load_open_ended, parse_ab, parse_open_ended
+from .datasets import (
+    SPLITS,
+    ABItem,
+    DatasetError,
+    OpenEndedItem,
+    load_ab,
+    load_open_ended,
+    parse_ab,
+    parse_open_ended,
+    read_json_list,
+)
 
 KINDS = ("ab", "open_ended")
 AB_FIELDS = ("question", "answer_matching_behavior", "answer_not_matching_behavior")
@@ -83,14 +93,6 @@ def _problem(path: Path, error: DatasetError) -> Problem:
     return Problem(str(path), int(item.group(1)) if item else None, field.group(1) if field else None, message)
 
 
-def _raw_list(path: Path) -> list | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, list) else None
-
-
 def validate(path: str | Path, kind: str) -> tuple[dict[int, ABItem | OpenEndedItem], list[Problem]]:
     """The file's valid items by index, and a Problem for each schema error."""
     if kind not in KINDS:
@@ -100,9 +102,13 @@ def validate(path: str | Path, kind: str) -> tuple[dict[int, ABItem | OpenEndedI
         return dict(enumerate(load_ab(path) if kind == "ab" else load_open_ended(path))), []
     except DatasetError as e:
         error = e
+    try:
+        raw_items = read_json_list(path)
+    except DatasetError:
+        raw_items = []  # the file-level error above is the whole report
     items, problems = {}, []
     parse = parse_ab if kind == "ab" else parse_open_ended
-    for i, raw in enumerate(_raw_list(path) or []):
+    for i, raw in enumerate(raw_items):
         try:
             items[i] = parse(path, i, raw)
         except DatasetError as e:

@@ -40,7 +40,7 @@ def pair_prompts(tokenizer, item: ABItem, *, fmt: str, system: str | None = None
 
 
 def _collect_batch(model, prompts: list[tuple[ChatPrompt, ChatPrompt]]) -> torch.Tensor:
-    """(2 * len(prompts), n_layers, d_model): matching then not-matching row of each pair."""
+    """(len(prompts), 2, n_layers, d_model): each pair's matching then not-matching activations."""
     shared = [common_prefix(a.ids, b.ids) for a, b in prompts]
     if any(n == 0 or n > min(a.letter_pos, b.letter_pos) for n, (a, b) in zip(shared, prompts)):
         raise ValueError("the two answers of an item must share a prefix that ends before the letter token")
@@ -54,7 +54,7 @@ def _collect_batch(model, prompts: list[tuple[ChatPrompt, ChatPrompt]]) -> torch
     reader, names = ReadAt(torch.tensor(columns)), resid_post_names(model.cfg.n_layers)
     with model.hooks(fwd_hooks=reader.hooks(names)):
         packing.forward(model, packed)
-    return reader.stacked(names).transpose(1, 2).flatten(0, 1).float().cpu()
+    return reader.stacked(names).transpose(1, 2).float().cpu()
 
 
 @torch.inference_mode()
@@ -88,9 +88,9 @@ def collect(
     chunks = [[prompts[i] for i in order[lo : lo + batch_size]] for lo in range(0, len(order), batch_size)]
     sorted_acts = torch.cat([_collect_batch(model, c) for c in tqdm(chunks, desc="collect", disable=not progress)])
     acts = torch.empty_like(sorted_acts)
-    acts[torch.tensor([[2 * i, 2 * i + 1] for i in order]).flatten()] = sorted_acts
+    acts[torch.tensor(order)] = sorted_acts
     return PairActivations(
-        acts[0::2], acts[1::2], tuple(i.matching for i in items), tuple(i.not_matching for i in items)
+        acts[:, 0], acts[:, 1], tuple(i.matching for i in items), tuple(i.not_matching for i in items)
     )
 
 

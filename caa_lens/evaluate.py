@@ -65,14 +65,13 @@ def _p_matching(logits: torch.Tensor, prompt: ABPrompt) -> tuple[np.ndarray, np.
     return (yes / (yes + no)).cpu().numpy(), (yes + no).cpu().numpy()
 
 
-def _steer_branches(vectors, configs, scale, columns: torch.Tensor, width: int) -> list[tuple[str, AddAt]]:
-    """Per steered layer, a hook adding each configuration's vector at its own branch's columns."""
+def _steer_branches(vectors, configs, scale, n_head: int, n_tail: int) -> list[tuple[str, AddAt]]:
+    """Per steered layer, a hook adding each configuration's vector to its own copy of the tail."""
     hooks = []
     for layer in sorted({layer for layer, _ in configs}):
         mults = [m if l == layer else 0.0 for l, m in configs]  # noqa: E741
-        directions = row_directions(vectors, layer, mults, scale)
-        delta = torch.zeros(1, width, directions.shape[-1])
-        delta[0, columns] = directions.repeat_interleave(columns.shape[0] // len(configs), dim=0)
+        directions = row_directions(vectors, layer, mults, scale).repeat_interleave(n_tail, dim=0)
+        delta = torch.cat([torch.zeros(n_head, directions.shape[-1]), directions])[None]
         hooks.append((resid_post(layer), AddAt(delta)))
     return hooks
 
@@ -80,17 +79,15 @@ def _steer_branches(vectors, configs, scale, columns: torch.Tensor, width: int) 
 def _item_sweep(
     model, vectors, prompt: ABPrompt, configs, scale: str, configs_per_pass: int
 ) -> tuple[np.ndarray, np.ndarray]:
+    """One packed row per pass: the head once, then one copy of the tail per configuration."""
     head, tail = prompt.ids[: prompt.instruction_end], prompt.ids[prompt.instruction_end :]
     p, mass = [], []
     for lo in range(0, len(configs), configs_per_pass):
         chunk = configs[lo : lo + configs_per_pass]
         packed = packing.pack([(head, [tail] * len(chunk))], model.tokenizer.pad_token_id)
-        columns = torch.tensor([start + i for start in packed.starts[0] for i in range(len(tail))])
-        keep = packed.ids.shape[1] - packed.starts[0][0]
-        with model.hooks(fwd_hooks=_steer_branches(vectors, chunk, scale, columns, packed.ids.shape[1])):
-            logits = packing.forward(model, packed, keep=keep)
-        last = torch.tensor(packed.starts[0]) + len(tail) - 1 - packed.starts[0][0]
-        chunk_p, chunk_mass = _p_matching(logits[0, last], prompt)
+        with model.hooks(fwd_hooks=_steer_branches(vectors, chunk, scale, len(head), len(tail))):
+            logits = packing.forward(model, packed, keep=len(chunk) * len(tail))
+        chunk_p, chunk_mass = _p_matching(logits[0].reshape(len(chunk), len(tail), -1)[:, -1], prompt)
         p.append(chunk_p)
         mass.append(chunk_mass)
     return np.concatenate(p), np.concatenate(mass)

@@ -45,11 +45,12 @@ def pack(rows: list[Row], pad_id: int) -> Packed:
     allowed = torch.eye(width, dtype=torch.bool).repeat(len(rows), 1, 1)
     starts = []
     for row, (prefix, branches) in enumerate(rows):
-        col = width - len(prefix) - sum(map(len, branches))
-        ids[row, col : col + len(prefix)] = torch.tensor(prefix, dtype=torch.long)
-        positions[row, col : col + len(prefix)] = torch.arange(len(prefix))
-        allowed[row, col : col + len(prefix), col : col + len(prefix)] = _causal(len(prefix))
-        prefix_cols, col = slice(col, col + len(prefix)), col + len(prefix)
+        first = width - len(prefix) - sum(map(len, branches))
+        prefix_cols = slice(first, first + len(prefix))
+        ids[row, prefix_cols] = torch.tensor(prefix, dtype=torch.long)
+        positions[row, prefix_cols] = torch.arange(len(prefix))
+        allowed[row, prefix_cols, prefix_cols] = _causal(len(prefix))
+        col = prefix_cols.stop
         starts.append([])
         for branch in branches:
             span = slice(col, col + len(branch))

@@ -43,12 +43,19 @@ def load(args):
     return load_model(args.model, device=args.device, dtype=args.dtype)
 
 
-def load_items(args, split: str):
-    """(items, behaviour name, file path) from --data or --behavior [--caa-root]."""
-    from ..datasets import behavior_path, load_ab
+def data_source(args, split: str) -> tuple[Path, str]:
+    """The data file (--data, or the behaviour's split, shipped or under --caa-root) and the behaviour name."""
+    from ..datasets import behavior_path
 
     if args.data is None and args.behavior is None:
         raise SystemExit("give --data FILE or --behavior NAME")
-    path = args.data or behavior_path(args.behavior, split, root=args.caa_root)
-    items = load_ab(path)[: args.max_pairs]
-    return items, args.behavior or Path(path).parent.name, path
+    path = Path(args.data or behavior_path(args.behavior, split, root=args.caa_root))
+    return path, args.behavior or path.parent.name
+
+
+def load_items(args, split: str):
+    """(A/B items, behaviour name, file path) from --data or --behavior [--caa-root]."""
+    from ..datasets import load_ab
+
+    path, behavior = data_source(args, split)
+    return load_ab(path)[: args.max_pairs], behavior, path

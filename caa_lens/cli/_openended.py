@@ -3,17 +3,15 @@
 import sys
 from pathlib import Path
 
-from ._args import load, model_args, parse_floats, parse_layers
+from ._args import data_source, load, model_args, parse_floats, parse_layers
 
 
 def _open_ended_items(args):
     """(items, behaviour name) from --data FILE or --behavior NAME [--caa-root]."""
-    from ..datasets import behavior_path, load_open_ended
+    from ..datasets import load_open_ended
 
-    if args.data is None and args.behavior is None:
-        raise SystemExit("give --data FILE or --behavior NAME")
-    path = args.data or behavior_path(args.behavior, "test_open_ended", root=args.caa_root)
-    return load_open_ended(path)[: args.max_items], args.behavior or Path(path).parent.name
+    path, behavior = data_source(args, "test_open_ended")
+    return load_open_ended(path)[: args.max_items], behavior
 
 
 def cmd_generate(args) -> int:
