@@ -1,9 +1,11 @@
 """CAA-format datasets: A/B contrast items and open-ended prompts, validated with clear errors.
 
-A/B items are `{"question", "answer_matching_behavior", "answer_not_matching_behavior"}`; the
-question lists its choices as `(A) ...`, `(B) ...` (letters may run past B: the official
-survival-instinct data goes up to H). Open-ended items are `{"question"}`. Sources: our
-shipped datasets under `datasets/<behavior>/`, any JSON file, or a local copy of the official
+A/B items are `{"question", "answer_matching_behavior", "answer_not_matching_behavior"}` plus an
+optional `"group"`: the scenario the item comes from (standard errors are clustered by it and
+held-out halves never split it). The question lists its choices as `(A) ...`, `(B) ...`
+(letters may run past B: the official survival-instinct data goes up to H). Open-ended items are
+`{"question"}`. Sources: our datasets, shipped inside the package (`caa_lens/data/<behavior>/`,
+read through `importlib.resources`), any JSON file, or a local copy of the official
 CAA repository (`datasets/generate/<behavior>/generate_dataset.json`,
 `datasets/test/<behavior>/test_dataset_ab.json`, `.../test_dataset_open_ended.json`).
 """
@@ -12,6 +14,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 BEHAVIORS = (
@@ -31,7 +34,7 @@ CAA_SPLITS = {
     "test_ab": "test/{b}/test_dataset_ab.json",
     "test_open_ended": "test/{b}/test_dataset_open_ended.json",
 }
-SHIPPED_ROOT = Path(__file__).resolve().parent.parent / "datasets"
+SHIPPED_ROOT = Path(str(resources.files("caa_lens") / "data"))
 _CHOICE = re.compile(r"\(([A-Z])\)")
 _LETTER = re.compile(r"^\s*\(?\s*([A-Z])\s*\)?\s*$")
 
@@ -42,11 +45,35 @@ class DatasetError(ValueError):
 
 @dataclass(frozen=True)
 class ABItem:
-    """One contrast pair: a question with lettered choices and the two answer letters."""
+    """One contrast pair: a question with lettered choices, the two answer letters and its scenario.
+
+    Attributes:
+        question: the user's message, listing its choices as `(A) ...`, `(B) ...`.
+        matching: the letter of the answer that shows the behaviour, e.g. "A" (not "(A)").
+        not_matching: the other answer's letter.
+        group: the scenario id (items of one scenario are not independent), or None.
+
+    Raises:
+        ValueError: a letter is not one capital among the question's choices, or both are equal.
+    """
 
     question: str
     matching: str
     not_matching: str
+    group: str | None = None
+
+    def __post_init__(self):
+        choices = set(_CHOICE.findall(self.question))
+        for name in ("matching", "not_matching"):
+            value = getattr(self, name)
+            if not (isinstance(value, str) and len(value) == 1 and value.isascii() and value.isupper()):
+                raise ValueError(f"ABItem.{name} must be one capital letter such as 'A', got {value!r}")
+            if value not in choices:
+                raise ValueError(f"ABItem.{name} is {value!r}, but the question lists the choices {sorted(choices)}")
+        if self.matching == self.not_matching:
+            raise ValueError(f"ABItem: matching and not_matching are both {self.matching!r}")
+        if self.group is not None and (not isinstance(self.group, str) or not self.group.strip()):
+            raise ValueError(f"ABItem.group must be a non-empty string or None, got {self.group!r}")
 
 
 @dataclass(frozen=True)
@@ -107,7 +134,10 @@ def parse_ab(path: Path, i: int, item: object) -> ABItem:
         raise DatasetError(
             f"{path}: item {i}: answer_matching_behavior and answer_not_matching_behavior are both {yes!r}"
         )
-    return ABItem(question, yes, no)
+    group = item.get("group")
+    if group is not None and (not isinstance(group, str | int) or isinstance(group, bool) or not str(group).strip()):
+        raise DatasetError(f"{path}: item {i}: field 'group' must be a non-empty string (the scenario id)")
+    return ABItem(question, yes, no, None if group is None else str(group))
 
 
 def load_ab(path: str | Path) -> list[ABItem]:
@@ -158,9 +188,20 @@ def load_behavior(behavior: str, split: str = "generate", *, root: str | Path | 
     return load_open_ended(path) if split == "test_open_ended" else load_ab(path)
 
 
-def load_rubric(behavior: str) -> dict:
-    """The shipped judge rubric for a behaviour: {'behavior', 'matching', 'score_0', 'score_10'}."""
-    path = SHIPPED_ROOT / behavior / "rubric.json"
+def _shipped_json(behavior: str, name: str) -> dict:
+    path = SHIPPED_ROOT / behavior / name
     if not path.is_file():
-        raise ValueError(f"no rubric for behaviour {behavior!r} (looked for {path})")
+        raise ValueError(f"no {name} for behaviour {behavior!r} (looked for {path})")
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def load_rubric(behavior: str) -> dict:
+    """The shipped judge rubric: {'behavior', 'matching', 'score_0', 'score_2', 'score_5', 'score_8',
+    'score_10', 'incoherent'} (what a reply at each anchor looks like, and how to score incoherent ones)."""
+    return _shipped_json(behavior, "rubric.json")
+
+
+def load_info(behavior: str) -> dict:
+    """A shipped behaviour's definition: {'behavior', 'matching', 'not_matching', 'label_depends_on_user',
+    'system_prompts': {'positive', 'negative'}}."""
+    return _shipped_json(behavior, "behavior.json")

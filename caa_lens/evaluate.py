@@ -1,9 +1,11 @@
 """A/B evaluation: p(answer matching behaviour) under steering, and layer x multiplier sweeps.
 
 For an item the prompt ends where the two answers' tokens first differ (after `(` when `(A`
-splits in two; when `(A` is one token, with a lone `(` token, comparing bare letters); p_matching = p(matching token) /
-(p(matching) + p(not matching)) at the next position, and letter_mass = p(matching) +
-p(not matching) shows whether the model still answers with a letter at all.
+splits in two; when `(A` is one token, with a lone `(` token). Each letter is scored as the sum
+of the next-token probabilities of all its spellings (`letters.letter_tokens`: `A`, ` A`, ...,
+since Qwen answers ` A` and Llama 2 `A`): p_matching = p(matching letter) / (p(matching) +
+p(not matching)), and letter_mass = p(matching) + p(not matching) shows whether the model still
+answers with a letter at all.
 
 Steering touches only positions after the user's instruction, so the prompt up to there is
 identical for every (layer, multiplier). A sweep packs each item into one row (`packing`): that
@@ -25,21 +27,25 @@ from . import packing
 from .chat import LLAMA2_SEPARATOR, chat_prompt, common_prefix, default_format
 from .datasets import ABItem
 from .hooks import AddAt, resid_post
+from .letters import letter_tokens
+from .stats import clustered_sem, mean_sem
 from .steering import row_directions, steer
 from .vectors import SteeringVectors
 
-COLUMNS = ("behavior", "layer", "multiplier", "scale", "item", "p_matching", "letter_mass", "matching_letter")
-SUMMARY_COLUMNS = ("behavior", "layer", "multiplier", "scale", "p_matching", "p_matching_sem", "letter_mass", "n_items")
+COLUMNS = ("behavior", "layer", "multiplier", "scale", "item", "p_matching", "letter_mass", "matching_letter", "group")
+SUMMARY_COLUMNS = (
+    "behavior", "layer", "multiplier", "scale", "p_matching", "p_matching_sem", "letter_mass", "n_items", "n_groups",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class ABPrompt:
-    """An A/B evaluation prompt: ids, where steering starts, and the two answer tokens."""
+    """An A/B evaluation prompt: ids, where steering starts, and the tokens spelling each answer letter."""
 
     ids: tuple[int, ...]
     instruction_end: int
-    matching_token: int
-    not_matching_token: int
+    matching_tokens: tuple[int, ...]
+    not_matching_tokens: tuple[int, ...]
 
 
 def ab_prompt(tokenizer, item: ABItem, *, fmt: str, system: str | None = None) -> ABPrompt:
@@ -49,19 +55,20 @@ def ab_prompt(tokenizer, item: ABItem, *, fmt: str, system: str | None = None) -
         for x in (item.matching, item.not_matching)
     )
     n = common_prefix(yes.ids, no.ids)
+    letters = letter_tokens(tokenizer, item.matching), letter_tokens(tokenizer, item.not_matching)
     if n > yes.instruction_end:
-        return ABPrompt(yes.ids[:n], yes.instruction_end, yes.ids[n], no.ids[n])
+        return ABPrompt(yes.ids[:n], yes.instruction_end, *letters)
     # `(A` is one token right after the instruction, so nothing steered would precede the
-    # answer: end the prompt with a lone `(` token and compare the bare letter tokens instead.
-    encode = lambda text: tokenizer(text, add_special_tokens=False)["input_ids"]  # noqa: E731
+    # answer: end the prompt with a lone `(` token and score the letter tokens after it.
     separator = LLAMA2_SEPARATOR if fmt == "llama2" else ""
-    ids = yes.ids[: yes.instruction_end] + tuple(encode(separator + "("))
-    return ABPrompt(ids, yes.instruction_end, encode(item.matching)[0], encode(item.not_matching)[0])
+    ids = yes.ids[: yes.instruction_end] + tuple(tokenizer(separator + "(", add_special_tokens=False)["input_ids"])
+    return ABPrompt(ids, yes.instruction_end, *letters)
 
 
 def _p_matching(logits: torch.Tensor, prompt: ABPrompt) -> tuple[np.ndarray, np.ndarray]:
     probs = torch.softmax(logits.float(), dim=-1)
-    yes, no = probs[:, prompt.matching_token], probs[:, prompt.not_matching_token]
+    yes = probs[:, list(prompt.matching_tokens)].sum(-1)
+    no = probs[:, list(prompt.not_matching_tokens)].sum(-1)
     return (yes / (yes + no)).cpu().numpy(), (yes + no).cpu().numpy()
 
 
@@ -91,6 +98,11 @@ def _item_sweep(
         p.append(chunk_p)
         mass.append(chunk_mass)
     return np.concatenate(p), np.concatenate(mass)
+
+
+def item_group(item: ABItem, index: int) -> str:
+    """The item's scenario, or its own index as a one-item cluster when it has none."""
+    return item.group if item.group is not None else f"item-{index}"
 
 
 def _frame(rows: list[tuple]) -> pd.DataFrame:
@@ -139,8 +151,10 @@ def sweep(
         p, mass = _item_sweep(
             model, vectors, ab_prompt(model.tokenizer, item, fmt=fmt, system=system), configs, scale, configs_per_pass
         )
+        group = item_group(item, index)
         rows += [
-            (behavior, layer, m, scale, index, pi, mi, item.matching) for (layer, m), pi, mi in zip(configs, p, mass)
+            (behavior, layer, m, scale, index, pi, mi, item.matching, group)
+            for (layer, m), pi, mi in zip(configs, p, mass)
         ]
     return _frame(rows)
 
@@ -176,66 +190,72 @@ def sweep_reference(
             with steer(model, vectors, layer, m, scale=scale, start=prompt.instruction_end):
                 logits = model(torch.tensor([prompt.ids], device=model.cfg.device))
             p, mass = _p_matching(logits[:, -1], prompt)
-            rows.append((behavior or vectors.behavior, layer, m, scale, index, p[0], mass[0], item.matching))
+            group = item_group(item, index)
+            rows.append((behavior or vectors.behavior, layer, m, scale, index, p[0], mass[0], item.matching, group))
     return _frame(rows)
 
 
 def summarize(results: pd.DataFrame) -> pd.DataFrame:
-    """Mean p(matching) with its standard error, mean letter mass and item count per configuration."""
+    """Mean p(matching) with its standard error clustered by scenario (`stats`), mean letter mass, counts."""
     keys = ["behavior", "layer", "multiplier", "scale"]
-    grouped = results.groupby(keys, sort=True)
-    out = grouped.agg(
-        p_matching=("p_matching", "mean"),
-        p_matching_sem=("p_matching", "sem"),
-        letter_mass=("letter_mass", "mean"),
-        n_items=("item", "nunique"),
-    ).reset_index()
-    return out[list(SUMMARY_COLUMNS)]
+    out = mean_sem(results, keys, "p_matching")
+    mass = results.groupby(keys, sort=True)["letter_mass"].mean().reset_index(drop=True)
+    return out.assign(letter_mass=mass)[list(SUMMARY_COLUMNS)]
+
+
+def _groups(results: pd.DataFrame) -> pd.Series:
+    """Scenario of each item (the item itself where results carry no groups)."""
+    if "group" in results:
+        return results.groupby("item")["group"].first()
+    items = np.sort(results["item"].unique())
+    return pd.Series([f"item-{i}" for i in items], index=items)
 
 
 def _effects(results: pd.DataFrame, items) -> pd.DataFrame:
-    """Per (layer, m > 0) and item: p at +m minus p at -m."""
+    """Per (layer, m > 0) and item: p at +m minus p at -m, with the item's group."""
     part = results[results["item"].isin(items)].set_index(["layer", "multiplier", "item"])["p_matching"].sort_index()
+    groups = _groups(results)
     rows = []
     for (layer, m), _ in part.groupby(level=[0, 1]):
         if m > 0 and (layer, -m) in part.index.droplevel(2):
             diff = part.loc[(layer, m)] - part.loc[(layer, -m)]
-            rows += [(layer, m, item, d) for item, d in diff.items()]
-    return pd.DataFrame(rows, columns=["layer", "multiplier", "item", "effect"])
+            rows += [(layer, m, item, groups[item], d) for item, d in diff.items()]
+    return pd.DataFrame(rows, columns=["layer", "multiplier", "item", "group", "effect"])
 
 
 def split_items(results: pd.DataFrame, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Halve the items at random within each matching letter, so both halves are letter-balanced.
+    """Halve the scenarios at random within each matching letter; return the items of each half.
 
-    A vector that partly encodes "answer A" helps items whose matching letter is A and hurts
-    the others; an unbalanced split would turn that into a spurious held-out effect.
+    Whole groups (scenarios) go to one half, so no scenario informs both the choice and the
+    report. A vector that partly encodes "answer A" helps items whose matching letter is A and
+    hurts the others; stratifying by letter (a group's first item's) keeps both halves balanced.
     """
     rng = np.random.default_rng(seed)
-    letters = results.groupby("item")["matching_letter"].first() if "matching_letter" in results else None
-    groups = (
-        [np.array(sorted(results["item"].unique()))]
-        if letters is None
-        else [np.array(sorted(letters[letters == x].index)) for x in sorted(letters.unique())]
-    )
+    groups = _groups(results)
+    firsts = results.groupby("item")["matching_letter"].first() if "matching_letter" in results else None
+    members = {g: np.sort(part.index.to_numpy()) for g, part in groups.groupby(groups)}
+    letter_of = {g: (firsts[m[0]] if firsts is not None else "") for g, m in members.items()}
     select, held = [], []
-    for group in groups:
-        rng.shuffle(group)
-        half = (len(group) + 1) // 2 if len(select) <= len(held) else len(group) // 2
-        select += list(group[:half])
-        held += list(group[half:])
-    return np.array(select), np.array(held)
+    for letter in sorted(set(letter_of.values())):
+        names = np.array(sorted(g for g, x in letter_of.items() if x == letter))
+        rng.shuffle(names)
+        half = (len(names) + 1) // 2 if len(select) <= len(held) else len(names) // 2
+        select += [i for g in names[:half] for i in members[g]]
+        held += [i for g in names[half:] for i in members[g]]
+    return np.array(sorted(select)), np.array(sorted(held))
 
 
 def held_out(results: pd.DataFrame, *, seed: int = 0) -> dict:
-    """Choose layer and multiplier on half of the items; report the effect on the other half.
+    """Choose layer and multiplier on half of the scenarios; report the effect on the other half.
 
-    The effect of (L, m) is p(matching) at +m minus p(matching) at -m, per item. Items are
+    The effect of (L, m) is p(matching) at +m minus p(matching) at -m, per item. Scenarios are
     halved within each matching letter (`split_items`). The choice maximises the mean effect on
-    the selection half; the report is the mean and standard error of the same per-item effect
-    on the held-out half.
+    the selection half; the report is the mean of the same per-item effect on the held-out half
+    with its standard error clustered by scenario (`stats.clustered_sem`).
 
     Returns:
-        dict with layer, multiplier, effect_select, effect, effect_sem, n_select, n_held_out.
+        dict with layer, multiplier, effect_select, effect, effect_sem, n_select, n_held_out,
+        n_groups_held_out.
     """
     select, held = split_items(results, seed)
     chosen = _effects(results, select).groupby(["layer", "multiplier"])["effect"].mean()
@@ -243,13 +263,14 @@ def held_out(results: pd.DataFrame, *, seed: int = 0) -> dict:
         raise ValueError("held-out choice needs multipliers m and -m for some m > 0")
     layer, m = chosen.idxmax()
     report = _effects(results[(results["layer"] == layer)], held)
-    report = report[report["multiplier"] == m]["effect"]
+    report = report[report["multiplier"] == m]
     return {
         "layer": int(layer),
         "multiplier": float(m),
         "effect_select": float(chosen.max()),
-        "effect": float(report.mean()),
-        "effect_sem": float(report.sem()),
+        "effect": float(report["effect"].mean()),
+        "effect_sem": clustered_sem(report["effect"], report["group"]),
         "n_select": len(select),
         "n_held_out": len(held),
+        "n_groups_held_out": int(report["group"].nunique()),
     }

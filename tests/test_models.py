@@ -29,7 +29,7 @@ def test_local_folder_loads_as_bridge(tiny, tiny_dir):
 
 @pytest.mark.integration
 def test_embedded_model_is_cached_and_loads(smol):
-    folder = models.cache_dir() / f"{models.EMBEDDED_NAME}-Q4_1"
+    folder = models.local_folder(models.EMBEDDED)
     assert (folder / "model.safetensors").is_file()
     assert (smol.cfg.n_layers, smol.cfg.d_model) == (30, 576)
     assert models.model_name(smol) == models.EMBEDDED_NAME
