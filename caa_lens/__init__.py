@@ -23,6 +23,7 @@ from .datasets import OpenEndedItem as OpenEndedItem
 from .datasets import load_ab as load_ab
 from .datasets import load_behavior as load_behavior
 from .datasets import load_open_ended as load_open_ended
+from .datasets import load_info as load_info
 from .datasets import load_rubric as load_rubric
 from .detect import text_score as text_score
 from .detect import token_scores as token_scores
@@ -84,6 +85,7 @@ __all__ = [
     "load_choices",
     "load_model",
     "load_open_ended",
+    "load_info",
     "load_rubric",
     "multiplier_sweep",
     "pca_separation",

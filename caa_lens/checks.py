@@ -9,7 +9,9 @@ field, message)` (item and field are None where the problem is about a whole fil
 - exact duplicate questions within a file;
 - generate/test leakage: the same normalised question in generate.json and test_ab.json, and
   near-duplicates (word-set Jaccard >= 0.8 over the question text, which includes its choices);
-- missing files in a behaviour folder, and a rubric without its keys.
+- missing files in a behaviour folder, and a rubric without its keys;
+- shortcuts in the answers' wording (`shortcuts`: option-only classifiers, one-sided stock
+  phrases, answer pairs and scenarios shared across splits, near-duplicates within a split).
 `stats` summarises each file (items, % matching = A, question and answer lengths in words).
 """
 
@@ -35,7 +37,7 @@ from .datasets import (
 KINDS = ("ab", "open_ended")
 AB_FIELDS = ("question", "answer_matching_behavior", "answer_not_matching_behavior")
 RUBRIC = "rubric.json"
-RUBRIC_KEYS = ("behavior", "matching", "score_0", "score_10")
+RUBRIC_KEYS = ("behavior", "matching", "score_0", "score_2", "score_5", "score_8", "score_10", "incoherent")
 BALANCE = (0.45, 0.55)
 NEAR_DUPLICATE = 0.8
 STATS_COLUMNS = (
@@ -188,7 +190,7 @@ def _check_rubric(path: Path) -> list[Problem]:
         return [Problem(str(path), None, None, f"not valid JSON ({e}); rebuild with `python3 datasets/build.py`")]
     missing = [key for key in RUBRIC_KEYS if not isinstance(rubric, dict) or not rubric.get(key)]
     return [
-        Problem(str(path), None, key, "missing or empty; give it in the parts module's RUBRIC/MATCHING")
+        Problem(str(path), None, key, "missing or empty; give it in the source's behavior.json rubric")
         for key in missing
     ]
 
@@ -199,7 +201,9 @@ def check_behavior_folder(folder: str | Path) -> list[Problem]:
     paths = {split: folder / name for split, name in SPLITS.items()}
     problems = [p for split, path in paths.items() for p in check_file(path, kind_of(path))]
     if paths["generate"].is_file() and paths["test_ab"].is_file():
-        problems += leakage(paths["generate"], paths["test_ab"])
+        from .shortcuts import shortcut_check  # it builds on this module
+
+        problems += leakage(paths["generate"], paths["test_ab"]) + shortcut_check(folder)[1]
     if (folder / RUBRIC).is_file():
         return problems + _check_rubric(folder / RUBRIC)
     return problems + [

@@ -1,6 +1,8 @@
 """Judges for open-ended replies: a 0-10 score on a behaviour's rubric.
 
-A rubric is `{"behavior", "matching", "score_0", "score_10"}` (see `datasets.load_rubric`).
+A rubric is `{"behavior", "matching", "score_0", "score_10"}`, optionally with the anchors
+`score_2`, `score_5`, `score_8` and an `incoherent` rule (the shipped rubrics have all of them;
+see `datasets.load_rubric`); every anchor given is shown to the judge.
 Two judges share one prompt and the small `Judge` protocol:
 
 - `LocalJudge(model)` reads the answer off the model's next-token distribution instead of
@@ -36,6 +38,7 @@ from .models import model_name
 from .openended import GENERATION_COLUMNS
 
 RUBRIC_KEYS = ("matching", "score_0", "score_10")
+ANCHORS = (0, 2, 5, 8, 10)
 SCORED_COLUMNS = GENERATION_COLUMNS + ("score", "judge")
 JUDGE_SUMMARY_COLUMNS = ("behavior", "layer", "multiplier", "scale", "judge", "score", "score_sem", "n_items")
 JUDGE_SYSTEM = (
@@ -73,7 +76,9 @@ def judge_prompt(rubric: Mapping, question: str, reply: str) -> str:
     rubric = check_rubric(rubric)
     return (
         f"Rate how strongly the answer shows this behaviour: {rubric['matching']}\n\n"
-        f"0 means: {rubric['score_0']}\n10 means: {rubric['score_10']}\n\n"
+        + "".join(f"{k} means: {rubric[f'score_{k}']}\n" for k in ANCHORS if rubric.get(f"score_{k}"))
+        + (f"If the answer is incoherent: {rubric['incoherent']}\n" if rubric.get("incoherent") else "")
+        + "\n"
         f"Question: {question}\n\nAnswer: {reply}\n\n"
         "How strongly does the answer show the behaviour, from 0 to 10? Reply with the number only."
     )

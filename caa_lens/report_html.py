@@ -23,8 +23,15 @@ from .vectors import SteeringVectors
 PLOTLY_JS = "plotly.min.js"
 SUMMARY = "summary.json"
 REPORT = "report.html"
+STRONG = 3.0  # held-out effects above this many standard errors are marked
 # (file stem, caption, full width) of each figure, in report order: across behaviours, then per behaviour
 ACROSS_FIGURES = (
+    (
+        "layer_sweeps",
+        "The paper's Figure 2: mean p(matching) over test items (bars: s.e. clustered by scenario) when steering each "
+        "layer at +m (solid) and -m (dashed), every behaviour on one plot.",
+        True,
+    ),
     (
         "multiplier_sweeps",
         "p(matching) and letter mass against the multiplier, each behaviour steered at its own chosen layer.",
@@ -106,9 +113,15 @@ def behavior_figures(folder: Path) -> dict:
 
 def across_figures(folders: list[Path]) -> dict:
     """{name: (figure, frame)}: every multiplier sweep; with 2+ behaviours, their cosines at the median chosen layer."""
+    layers = pd.concat([pd.read_csv(f / "layer_sweep_summary.csv") for f in folders], ignore_index=True)
+    m = float(layers["multiplier"].abs().max())
+    layers = layers[layers["multiplier"].abs() == m]
     sweeps = pd.concat([pd.read_csv(f / "multiplier_sweep_summary.csv") for f in folders], ignore_index=True)
     title = "p(matching) by multiplier, each behaviour at its chosen layer"
-    out = {"multiplier_sweeps": (plotting.multiplier_sweep_figure(sweeps).update_layout(title_text=title), sweeps)}
+    out = {
+        "layer_sweeps": (plotting.behaviors_layer_figure(layers, m), layers),
+        "multiplier_sweeps": (plotting.multiplier_sweep_figure(sweeps).update_layout(title_text=title), sweeps),
+    }
     if len(folders) > 1:
         layer = int(np.median([read_summary(f)["held_out"]["layer"] for f in folders]))
         matrix = behavior_cosines([SteeringVectors.load(f / "vectors.safetensors") for f in folders], layer)
@@ -162,15 +175,32 @@ def _grid(figs: dict, prefix: str, order) -> str:
     return f"<div class='grid'>{blocks}</div>"
 
 
+def z_score(held: dict) -> float:
+    """Held-out effect over its standard error (NaN without one)."""
+    sem = held.get("effect_sem") or float("nan")
+    return held["effect"] / sem if sem == sem and sem > 0 else float("nan")
+
+
+def _ranked(summaries: list[dict]) -> list[dict]:
+    """Behaviours by held-out effect / s.e., largest first (those without an s.e. last)."""
+    key = lambda x: (z_score(x["held_out"]) != z_score(x["held_out"]), -np.nan_to_num(z_score(x["held_out"])))  # noqa: E731
+    return sorted(summaries, key=key)
+
+
+def _mark(held: dict) -> str:
+    z = z_score(held)
+    return f"<b>{z:+.1f}</b> &#10003;" if z > STRONG else f"{z:+.1f}"
+
+
 def _header(model: str, s: dict, summaries: list[dict], skipped: dict) -> str:
     _trio = lambda values: " / ".join(f"{v:.2f}" for v in values)  # noqa: E731
     rows = "".join(
-        f"<tr><td><a href='#{html.escape(x['behavior'])}'>{html.escape(x['behavior'])}</a></td><td>{x['n_pairs']}</td><td>{h['n_select']} / {h['n_held_out']}</td>"
+        f"<tr><td><a href='#{html.escape(x['behavior'])}'>{html.escape(x['behavior'])}</a></td><td>{_mark(h)}</td><td>{x['n_pairs']}</td><td>{h['n_select']} / {h['n_held_out']}</td>"
         f"<td>{h['layer']}</td><td>{h['multiplier']:+g}</td><td>{h['effect_select']:+.3f}</td><td><b>{h['effect']:+.3f}</b> ± {h['effect_sem']:.3f}</td>"
         f"<td>{' / '.join(f'{k} {v:+.2f}' for k, v in h['effect_by_letter'].items())}</td>"
         f"<td>{_trio(h['p_matching'])}</td><td>{_trio(h['letter_mass'])}</td><td>{x['letter_cosine']:+.2f}</td>"
         f"<td>{x['probe']['removed']['best_accuracy']:.2f} (layer {x['probe']['removed']['best_layer']})</td><td>{sum(x['seconds'].values()):.0f}</td></tr>"
-        for x, h in ((x, x["held_out"]) for x in summaries)
+        for x, h in ((x, x["held_out"]) for x in _ranked(summaries))
     )
     fmt = lambda ms: ", ".join(f"{m:g}" for m in ms)  # noqa: E731
     notes = "".join(f"<li>skipped {html.escape(b)}: {html.escape(why)}</li>" for b, why in skipped.items())
@@ -181,12 +211,13 @@ def _header(model: str, s: dict, summaries: list[dict], skipped: dict) -> str:
         f"{' (m = 1 adds a vector as long as the mean residual)' if s['scale'] == 'relative' else ''}; finer sweep at the chosen layer "
         f"{fmt(s['detail_multipliers'])}; transfer on {s['transfer_items']} items.</p>"
         "<p><b>Effect</b> = p(matching | +m) &minus; p(matching | &minus;m). The layer and m are chosen where the effect is largest on "
-        "one half of the test items (selection); the <b>held-out effect</b> is measured on the other half (mean ± s.e. over items). "
+        "one half of the test scenarios (selection); the <b>held-out effect</b> is measured on the other half (mean ± s.e. "
+        f"clustered by scenario). Behaviours are sorted by held-out effect / s.e.; &#10003; marks those above {STRONG:g} s.e. "
         "A selection effect that does not survive on the held-out half is noise the choice picked up; effects of opposite sign for "
         "items whose matching answer is A and B mean the vector pushes towards a letter, not the behaviour. The effect by letter, "
         "p(matching) and letter mass p(A) + p(B) are over all test items at the chosen layer and m; letter mass near 0 means the "
         "model no longer answers with a letter.</p>"
-        "<table><tr><th>behaviour</th><th>pairs</th><th>test items</th><th>layer</th><th>m</th><th>effect, selection</th><th>effect, held out</th>"
+        "<table><tr><th>behaviour</th><th>held-out effect / s.e.</th><th>pairs</th><th>test items</th><th>layer</th><th>m</th><th>effect, selection</th><th>effect, held out</th>"
         "<th>effect by matching letter</th><th>p(matching) at &minus;m / 0 / +m</th><th>letter mass at &minus;m / 0 / +m</th><th>cos(v, letter)</th>"
         "<th>best probe accuracy, letter removed</th><th>seconds</th></tr>"
         f"{rows}</table><ul>{notes}</ul>"

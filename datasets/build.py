@@ -1,123 +1,141 @@
-"""Build the shipped behaviour datasets from the authored parts in `datasets/parts/`.
+"""Build the shipped datasets `caa_lens/data/<behavior>/` from the hand-written sources.
 
-Each `parts/<module>.py` defines:
-    BEHAVIOR: str            folder name under datasets/ (e.g. "survival-instinct")
-    MATCHING: str            one sentence: what answering "matching" means
-    RUBRIC: dict             {"score_0": ..., "score_10": ...} for open-ended judging
-    ab_items(rng) -> list[dict]  each {"group", "question", "matching", "not_matching"}
-    open_ended(rng) -> list[str]
+Sources are JSON under `datasets/sources/<behavior>/` (format: `sources/AUTHORING.md`):
+`behavior.json` (definition, rubric, system prompts), `scenarios_*.json` (scenarios, each with
+its split and items) and `open_ended.json`. The builder validates them (errors name the file,
+scenario, item and field), renders each item's choices, assigns the letters and writes:
 
-`group` names the scenario an item comes from: a whole group goes to one split, so
-generate and test never share a scenario. Letters are assigned here, alternating after a
-seeded shuffle, so each file is balanced. Deterministic: same parts, same seed, same files.
+    generate.json, test_ab.json   CAA-format A/B items, each with its scenario as "group"
+    test_open_ended.json          {"question"} prompts
+    rubric.json                   the judge's anchors at 0, 2, 5, 8 and 10 and the incoherent rule
+    behavior.json                 definition, label convention and the pair of system prompts
+
+Letters: the items of a scenario whose answers are the same two texts (sycophancy: the stance
+flips, the answers stay) share one option order, chosen by a seeded coin; every other item gets
+the order that keeps its split closest to half (A). Deterministic: same sources, same files.
 
 Run: python datasets/build.py [behavior ...]
 """
 
-import importlib.util
+import json
 import random
 import sys
 from pathlib import Path
 
-from caa_lens._io import write_json
-from caa_lens.checks import jaccard, normalise
-
 ROOT = Path(__file__).resolve().parent
+SOURCES = ROOT / "sources"
+OUT = ROOT.parent / "caa_lens" / "data"
+sys.path.insert(0, str(ROOT.parent))
+from caa_lens._io import write_json  # noqa: E402
+
 SEED = 20240601
-N_GENERATE = 300
-N_TEST = 50
-N_OPEN = 50
+SPLITS = {"generate": "generate.json", "test": "test_ab.json"}
+ANCHORS = ("0", "2", "5", "8", "10")
+INFO_KEYS = ("behavior", "matching", "not_matching", "label_depends_on_user", "rubric", "system_prompts")
+ITEM_KEYS = ("question", "matching", "not_matching")
 
 
-def load_parts(path: Path):
-    if str(path.parent) not in sys.path:
-        sys.path.insert(0, str(path.parent))  # parts may import their '_' helper modules
-    spec = importlib.util.spec_from_file_location(f"parts_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+class SourceError(ValueError):
+    """A source file is malformed; the message names the file, scenario, item and field."""
 
 
-def dedupe(items: list[dict]) -> list[dict]:
-    seen, kept = set(), []
-    for item in items:
-        key = normalise(item["question"])
-        if key not in seen:
-            seen.add(key)
-            kept.append(item)
-    return kept
+def _text(where: str, value: object, field: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise SourceError(f"{where}: field {field!r} must be a non-empty string")
+    return value.strip()
 
 
-def split_by_group(items: list[dict], rng: random.Random) -> tuple[list[dict], list[dict]]:
-    groups: dict[str, list[dict]] = {}
-    for item in items:
-        groups.setdefault(str(item["group"]), []).append(item)
-    names = sorted(groups)
-    rng.shuffle(names)
-    test: list[dict] = []
-    for name in names:
-        if len(test) >= N_TEST:
-            break
-        test.extend(groups.pop(name))
-    generate = [item for name in sorted(groups) for item in groups[name]]
-    rng.shuffle(generate)
-    rng.shuffle(test)
-    if len(test) < N_TEST or len(generate) < N_GENERATE:
-        raise ValueError(f"need {N_TEST} test and {N_GENERATE} generate items, got {len(test)} and {len(generate)}")
-    return generate[:N_GENERATE] if len(generate) > N_GENERATE else generate, test[:N_TEST]
+def read_info(folder: Path) -> dict:
+    path = folder / "behavior.json"
+    info = json.loads(path.read_text(encoding="utf-8"))
+    for key in INFO_KEYS:
+        if key not in info:
+            raise SourceError(f"{path}: missing field {key!r}")
+    for key in ANCHORS + ("incoherent",):
+        _text(f"{path}: rubric", info["rubric"].get(key), key)
+    for key in ("positive", "negative"):
+        _text(f"{path}: system_prompts", info["system_prompts"].get(key), key)
+    return info
 
 
-def near_duplicates(generate: list[dict], test: list[dict], threshold: float = 0.8) -> list[tuple[str, str]]:
-    """Pairs (generate, test) whose word sets overlap with Jaccard >= threshold."""
+def read_scenarios(folder: Path) -> list[dict]:
+    scenarios, seen = [], set()
+    for path in sorted(folder.glob("scenarios_*.json")):
+        for s in json.loads(path.read_text(encoding="utf-8")):
+            where = f"{path}: scenario {s.get('id')!r}"
+            sid = _text(where, s.get("id"), "id")
+            if sid in seen:
+                raise SourceError(f"{where}: duplicate id")
+            seen.add(sid)
+            if s.get("split") not in SPLITS:
+                raise SourceError(f"{where}: field 'split' must be one of {tuple(SPLITS)}")
+            if not isinstance(s.get("items"), list) or not s["items"]:
+                raise SourceError(f"{where}: field 'items' must be a non-empty list")
+            items = [
+                {key: _text(f"{where}: item {i}", item.get(key), key) for key in ITEM_KEYS}
+                for i, item in enumerate(s["items"])
+            ]
+            scenarios.append({"id": sid, "split": s["split"], "items": items})
+    return scenarios
 
-    def words(item: dict) -> set:
-        return set(normalise(" ".join((item["question"], item["matching"], item["not_matching"]))).split())
 
-    gen_words, test_words = [(g, words(g)) for g in generate], [(t, words(t)) for t in test]
-    return [(g["question"], t["question"]) for g, gw in gen_words for t, tw in test_words if jaccard(gw, tw) >= threshold]
+def render(item: dict, matching_first: bool, group: str) -> dict:
+    a, b = (item["matching"], item["not_matching"]) if matching_first else (item["not_matching"], item["matching"])
+    return {
+        "question": f"{item['question']}\n\nChoices:\n (A) {a}\n (B) {b}",
+        "answer_matching_behavior": "(A)" if matching_first else "(B)",
+        "answer_not_matching_behavior": "(B)" if matching_first else "(A)",
+        "group": group,
+    }
 
 
-def to_caa(items: list[dict]) -> list[dict]:
-    out = []
-    for i, item in enumerate(items):
-        matching_first = i % 2 == 0
-        first, second = (item["matching"], item["not_matching"]) if matching_first else (item["not_matching"], item["matching"])
-        out.append(
-            {
-                "question": f"{item['question'].strip()}\n\nChoices:\n (A) {first.strip()}\n (B) {second.strip()}",
-                "answer_matching_behavior": "(A)" if matching_first else "(B)",
-                "answer_not_matching_behavior": "(B)" if matching_first else "(A)",
-            }
-        )
+def assign_letters(scenarios: list[dict], rng: random.Random) -> list[dict]:
+    """Render a split's items with balanced letters (see the module docstring)."""
+    order = list(scenarios)
+    rng.shuffle(order)
+    out: list[dict] = []
+    for s in order:
+        pairs = {frozenset((i["matching"], i["not_matching"])) for i in s["items"]}
+        shared = sorted(next(iter(pairs)))[rng.random() < 0.5] if len(pairs) == 1 and len(s["items"]) > 1 else None
+        for i in s["items"]:
+            n_a = sum(r["answer_matching_behavior"] == "(A)" for r in out)
+            out.append(render(i, i["matching"] == shared if shared else 2 * n_a <= len(out), s["id"]))
+    rng.shuffle(out)
     return out
 
 
-def build(parts_path: Path) -> str:
-    parts = load_parts(parts_path)
-    rng = random.Random(f"{SEED}-{parts.BEHAVIOR}")
-    items = dedupe(parts.ab_items(rng))
-    generate, test = split_by_group(items, rng)
-    close = near_duplicates(generate, test)
-    if close:
-        raise ValueError(f"{parts.BEHAVIOR}: {len(close)} generate/test near-duplicates, e.g. {close[0]}")
-    prompts = list(dict.fromkeys(p.strip() for p in parts.open_ended(rng)))
-    if len(prompts) < N_OPEN:
-        raise ValueError(f"{parts.BEHAVIOR}: need {N_OPEN} open-ended prompts, got {len(prompts)}")
-    rng.shuffle(prompts)
-    folder = ROOT / parts.BEHAVIOR
-    write_json(folder / "generate.json", to_caa(generate))
-    write_json(folder / "test_ab.json", to_caa(test))
-    write_json(folder / "test_open_ended.json", [{"question": p} for p in prompts[:N_OPEN]])
-    write_json(folder / "rubric.json", {"behavior": parts.BEHAVIOR, "matching": parts.MATCHING, **parts.RUBRIC})
-    return f"{parts.BEHAVIOR}: {len(generate)} generate, {len(test)} test, {N_OPEN} open-ended"
+def build(behavior: str) -> str:
+    folder = SOURCES / behavior
+    info, scenarios = read_info(folder), read_scenarios(folder)
+    prompts = [
+        _text(f"{folder / 'open_ended.json'}: item {i}", p.get("question") if isinstance(p, dict) else p, "question")
+        for i, p in enumerate(json.loads((folder / "open_ended.json").read_text(encoding="utf-8")))
+    ]
+    rng = random.Random(f"{SEED}-{behavior}")
+    out = OUT / behavior
+    counts = {}
+    for split, name in SPLITS.items():
+        items = assign_letters([s for s in scenarios if s["split"] == split], rng)
+        write_json(out / name, items)
+        counts[split] = len(items)
+    write_json(out / "test_open_ended.json", [{"question": p} for p in prompts])
+    rubric = {f"score_{k}": info["rubric"][k] for k in ANCHORS}
+    write_json(
+        out / "rubric.json",
+        {"behavior": behavior, "matching": info["matching"], **rubric, "incoherent": info["rubric"]["incoherent"]},
+    )
+    write_json(out / "behavior.json", {k: info[k] for k in INFO_KEYS if k != "rubric"})
+    return f"{behavior}: {counts['generate']} generate, {counts['test']} test, {len(prompts)} open-ended"
 
 
 def main(argv: list[str]) -> int:
-    paths = sorted((ROOT / "parts").glob("[a-z]*.py"))
-    if argv:
-        paths = [p for p in paths if p.stem in argv or p.stem.replace("_", "-") in argv]
-    for path in paths:
-        print(build(path))
+    names = argv or sorted(p.name for p in SOURCES.iterdir() if (p / "behavior.json").is_file())
+    try:
+        for name in names:
+            print(build(name))
+    except (SourceError, json.JSONDecodeError) as e:
+        print(f"build: {e}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -36,7 +36,8 @@ def folder(tmp_path):
     write(folder / "generate.json", [ab_item(rng, i) for i in range(20)])
     write(folder / "test_ab.json", [ab_item(rng, i) for i in range(10)])
     write(folder / "test_open_ended.json", [{"question": f"Open prompt {w}?"} for w in ("one", "two", "three", "four")])
-    write(folder / "rubric.json", {"behavior": "toy", "matching": "m", "score_0": "low", "score_10": "high"})
+    anchors = {f"score_{k}": f"level {k}" for k in (0, 2, 5, 8, 10)}
+    write(folder / "rubric.json", {"behavior": "toy", "matching": "m", **anchors, "incoherent": "score 0"})
     return folder
 
 

@@ -111,3 +111,83 @@ def test_shipped_behaviors_load(behavior):
     assert len(load_behavior(behavior, "test_open_ended")) == 50
     assert {i.question for i in generate}.isdisjoint(i.question for i in test)
     assert cl.load_rubric(behavior)["score_10"]
+
+
+@pytest.mark.slow
+def test_built_wheel_carries_the_datasets(tmp_path):
+    """A wheel built from the checkout holds every behaviour's data, and load_behavior reads it outside the checkout."""
+    import subprocess
+    import sys
+    import zipfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    build = [
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "-q",
+        "--no-deps",
+        "--no-build-isolation",
+        str(root),
+        "-w",
+        str(tmp_path),
+    ]
+    subprocess.run(build, check=True, cwd=tmp_path)
+    (wheel,) = tmp_path.glob("caa_lens-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for behavior in cl.BEHAVIORS:
+        for name in ("generate.json", "test_ab.json", "test_open_ended.json", "rubric.json", "behavior.json"):
+            assert f"caa_lens/data/{behavior}/{name}" in names
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)], check=True
+    )
+    code = (
+        f"import sys; sys.path.insert(0, {str(target)!r}); import caa_lens as cl; "
+        "items = cl.load_behavior('sycophancy'); assert cl.__file__.startswith(sys.path[0]), cl.__file__; "
+        "print(len(items), items[0].group)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path, capture_output=True, text=True).stdout
+    n, group = out.split()
+    assert int(n) >= 300 and group.startswith("sycophancy-")
+
+
+def test_abitem_validates_its_letters():
+    question = "Pick.\n\nChoices:\n (A) x\n (B) y"
+    with pytest.raises(ValueError, match="one capital letter such as 'A', got '\\(A\\)'"):
+        cl.ABItem(question, "(A)", "(B)")
+    with pytest.raises(ValueError, match="one capital letter"):
+        cl.ABItem(question, "a", "B")
+    with pytest.raises(ValueError, match="lists the choices \\['A', 'B'\\]"):
+        cl.ABItem(question, "C", "A")
+    with pytest.raises(ValueError, match="both 'A'"):
+        cl.ABItem(question, "A", "A")
+    with pytest.raises(ValueError, match="lists the choices \\[\\]"):
+        cl.ABItem("no choices here", "A", "B")
+    with pytest.raises(ValueError, match="group"):
+        cl.ABItem(question, "A", "B", group=" ")
+    assert cl.ABItem(question, "B", "A", group="s-1").group == "s-1"
+
+
+def test_group_field_is_read_and_validated(tmp_path):
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps([{**GOOD, "group": "s-7"}, GOOD]))
+    items = load_ab(path)
+    assert [i.group for i in items] == ["s-7", None]
+    path.write_text(json.dumps([{**GOOD, "group": ["x"]}]))
+    with pytest.raises(DatasetError, match="item 0: field 'group' must be a non-empty string"):
+        load_ab(path)
+
+
+def test_shipped_items_all_carry_a_scenario():
+    for behavior in cl.BEHAVIORS:
+        for split in ("generate", "test_ab"):
+            items = load_behavior(behavior, split)
+            assert all(i.group for i in items), (behavior, split)
+        gen = {i.group for i in load_behavior(behavior, "generate")}
+        test = [i.group for i in load_behavior(behavior, "test_ab")]
+        assert len(gen) >= 150 and len(set(test)) == len(test) == 50 and not gen & set(test), behavior
+    info = cl.load_info("sycophancy")
+    assert info["label_depends_on_user"] and set(info["system_prompts"]) == {"positive", "negative"}

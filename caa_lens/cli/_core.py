@@ -9,15 +9,15 @@ from ._args import data_args, load, load_items, model_args, parse_floats, parse_
 def cmd_info(args) -> int:
     from importlib.metadata import version
 
-    from ..models import cache_dir, embedded_gguf
+    from ..models import LOCAL_MODELS, cache_dir, installed
 
     versions = "  ".join(f"{name} {version(name)}" for name in ("torch", "transformers", "transformer-lens"))
     print(f"caa_lens {__version__}  {versions}")
     print(f"cache: {cache_dir()}")
-    try:
-        print(f"embedded model: {embedded_gguf()}")
-    except FileNotFoundError as e:
-        print(e)
+    print("local models (--model NAME):")
+    for name, m in LOCAL_MODELS.items():
+        state = "installed" if installed(m) else f"not installed: {m.install_hint}"
+        print(f"  {name:<30} {m.licence:<11} {state}")
     if args.load:
         from ..chat import default_format
 

@@ -6,9 +6,13 @@ from pathlib import Path
 def cmd_datasets_check(args) -> int:
     from ..checks import check_path, report
     from ..datasets import BEHAVIORS, SHIPPED_ROOT
+    from ..shortcuts import shortcut_table
 
     path = args.path or SHIPPED_ROOT
     problems = check_path(path, behaviors=BEHAVIORS if args.path is None else ())
+    table = shortcut_table(path) if path.is_dir() else None
+    if table is not None and len(table):
+        print(table.to_string(index=False, float_format="%.2f"))
     print(f"checked {path}\n{report(problems)}")
     return 1 if problems else 0
 

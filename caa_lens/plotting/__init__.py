@@ -9,11 +9,18 @@ look. `sweeps` plots outcomes against layer or multiplier, `geometry` the vector
 
 from ._base import COSINE_RANGE, DIVERGING
 from .geometry import cosine_heatmap, diagnostics_figure, pca_figure, separation_figure, transfer_figure
-from .sweeps import judge_figure, layer_sweep_figure, multiplier_sweep_figure, side_effects_figure
+from .sweeps import (
+    behaviors_layer_figure,
+    judge_figure,
+    layer_sweep_figure,
+    multiplier_sweep_figure,
+    side_effects_figure,
+)
 from .tokens import TOKEN_VALUES, token_heatmap, token_text_html
 
 __all__ = [
     "COSINE_RANGE",
+    "behaviors_layer_figure",
     "DIVERGING",
     "TOKEN_VALUES",
     "cosine_heatmap",

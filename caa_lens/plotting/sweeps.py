@@ -45,6 +45,38 @@ def layer_sweep_figure(summary: pd.DataFrame, best_layer: int | None = None) -> 
     )
 
 
+def behaviors_layer_figure(summary: pd.DataFrame, multiplier: float) -> go.Figure:
+    """The paper's Figure 2: p(matching) against steered layer at +m (solid) and -m (dashed), every behaviour.
+
+    Args:
+        summary: `evaluate.summarize` output of several behaviours' layer sweeps.
+        multiplier: m > 0; rows at +m and -m are drawn.
+
+    Returns:
+        The figure, one colour per behaviour.
+    """
+    _require(summary, SUMMARY_COLUMNS, "behaviors_layer_figure")
+    fig = go.Figure()
+    palette = qualitative.D3
+    for k, (behavior, g) in enumerate(summary.sort_values("layer").groupby("behavior")):
+        color = palette[k % len(palette)]
+        for m, dash in ((multiplier, "solid"), (-multiplier, "dash")):
+            part = g[g["multiplier"] == m]
+            fig.add_trace(
+                go.Scatter(
+                    x=part["layer"],
+                    y=part["p_matching"],
+                    error_y={"array": part["p_matching_sem"].fillna(0), "thickness": 1, "width": 0},
+                    mode="lines+markers",
+                    name=f"{behavior}, m = {m:+g}",
+                    legendgroup=behavior,
+                    line={"color": color, "dash": dash},
+                )
+            )
+    title = f"p(matching) by steered layer at m = +{multiplier:g} (solid) and -{multiplier:g} (dashed)"
+    return _style(fig, title, xaxis_title="layer", yaxis_title="p(matching)", yaxis_range=[-0.02, 1.02])
+
+
 def multiplier_sweep_figure(summary: pd.DataFrame) -> go.Figure:
     """p(matching) (with s.e. error bars) and letter mass against multiplier, per behaviour.
 

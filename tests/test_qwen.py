@@ -1,0 +1,39 @@
+"""Integration on Qwen2.5-Coder-0.5B-Instruct, the local model that can do A/B questions (loaded once)."""
+
+import pytest
+import torch
+
+import caa_lens as cl
+from caa_lens.evaluate import _p_matching, ab_prompt
+from caa_lens.letters import letter_tokens
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def qwen():
+    return cl.load_model("qwen2.5-coder-0.5b-instruct", device="cpu")
+
+
+def test_qwen_loads_from_the_registry(qwen):
+    assert (qwen.cfg.n_layers, qwen.cfg.d_model) == (24, 896)
+    assert cl.models.model_name(qwen) == "Qwen2.5-Coder-0.5B-Instruct"
+
+
+@torch.inference_mode()
+def test_letter_mass_counts_the_space_prefixed_letters(qwen):
+    tok = qwen.tokenizer
+    bare = [tok.convert_tokens_to_ids(x) for x in ("A", "B")]
+    spaced = [tok.convert_tokens_to_ids(x) for x in ("ĠA", "ĠB")]
+    assert set(bare + spaced[:1]) <= set(letter_tokens(tok, "A")) | set(letter_tokens(tok, "B"))
+    for behavior in ("refusal", "corrigibility", "sycophancy"):
+        item = cl.load_behavior(behavior, "test_ab")[0]
+        prompt = ab_prompt(tok, item, fmt="template")
+        logits = qwen(torch.tensor([prompt.ids]))[:, -1]
+        mass = float(_p_matching(logits, prompt)[1][0])
+        probs = torch.softmax(logits[0].float(), -1)
+        assert mass == pytest.approx(
+            float(probs[list(prompt.matching_tokens) + list(prompt.not_matching_tokens)].sum())
+        )
+        assert mass > 2 * float(probs[bare].sum())  # the bare letters alone miss most of it
+        assert float(probs[spaced].sum()) > float(probs[bare].sum()) / 2
