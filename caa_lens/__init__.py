@@ -22,8 +22,8 @@ from .datasets import DatasetError as DatasetError
 from .datasets import OpenEndedItem as OpenEndedItem
 from .datasets import load_ab as load_ab
 from .datasets import load_behavior as load_behavior
-from .datasets import load_open_ended as load_open_ended
 from .datasets import load_info as load_info
+from .datasets import load_open_ended as load_open_ended
 from .datasets import load_rubric as load_rubric
 from .detect import text_score as text_score
 from .detect import token_scores as token_scores

@@ -48,6 +48,7 @@ class ReportSettings:
     transfer_sources: int | tuple[int, ...] = 3
     transfer_items: int = 8
     max_new_tokens: int = 32
+    detail_items: int | None = None
 
     def __post_init__(self):
         fix = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731
@@ -61,8 +62,8 @@ class ReportSettings:
             raise ValueError(
                 f"multipliers {self.multipliers} need some m > 0 together with -m (for the held-out effect)"
             )
-        if min(self.n_test, self.transfer_items) < 4 or self.max_pairs < 2:
-            raise ValueError("need n_test >= 4, transfer_items >= 4 and max_pairs >= 2")
+        if min(self.n_test, self.transfer_items, self.detail_items or 4) < 4 or self.max_pairs < 2:
+            raise ValueError("need n_test >= 4, transfer_items >= 4, detail_items >= 4 and max_pairs >= 2")
 
     def as_json(self) -> dict:
         return json.loads(json.dumps(asdict(self)))
@@ -102,7 +103,8 @@ def _sweeps(model, vecs, test, s: ReportSettings, folder: Path, progress: bool) 
     """Layer sweep, held-out choice, finer multiplier sweep; the choice plus p and letter mass at -m, 0, +m
     and the effect on all test items grouped by their matching letter (a letter bias shows as opposite signs).
 
-    m = 0 steers nothing, so the layer sweep skips it and every layer gets the finer sweep's unsteered rows.
+    m = 0 steers nothing, so the layer sweep skips it and every layer gets the finer sweep's unsteered rows
+    (the finer sweep runs on the first `detail_items` test items, all when None; m = 0 is then computed on all).
     """
     steered = [m for m in s.multipliers if m != 0]
     results = sweep(model, vecs, test, layers=s.layers, multipliers=steered, scale=s.scale, progress=progress)
@@ -111,13 +113,13 @@ def _sweeps(model, vecs, test, s: ReportSettings, folder: Path, progress: bool) 
     detail = sweep(
         model,
         vecs,
-        test,
+        test[: s.detail_items],
         layers=[layer],
         multipliers=detail_multipliers(s.multipliers),
         scale=s.scale,
         progress=progress,
     )
-    base = detail[detail["multiplier"] == 0]
+    base = sweep(model, vecs, test, layers=[layer], multipliers=[0.0], scale=s.scale, progress=False)
     results = pd.concat([results] + [base.assign(layer=x) for x in results["layer"].unique()])
     results = results.sort_values(["layer", "multiplier", "item"], ignore_index=True)
     for name, frame in (("layer_sweep", results), ("multiplier_sweep", detail)):

@@ -23,6 +23,7 @@ from .vectors import SteeringVectors
 PLOTLY_JS = "plotly.min.js"
 SUMMARY = "summary.json"
 REPORT = "report.html"
+HELD_OUT = "held_out.csv"
 STRONG = 3.0  # held-out effects above this many standard errors are marked
 # (file stem, caption, full width) of each figure, in report order: across behaviours, then per behaviour
 ACROSS_FIGURES = (
@@ -187,6 +188,29 @@ def _ranked(summaries: list[dict]) -> list[dict]:
     return sorted(summaries, key=key)
 
 
+def held_out_table(summaries: list[dict]) -> pd.DataFrame:
+    """The report's first table as data: one row per behaviour, sorted by held-out effect / s.e."""
+    rows = []
+    for x in _ranked(summaries):
+        h = x["held_out"]
+        rows.append(
+            {
+                "behavior": x["behavior"],
+                "model": x["model"],
+                "layer": h["layer"],
+                "multiplier": h["multiplier"],
+                "effect": h["effect"],
+                "effect_sem": h["effect_sem"],
+                "z": z_score(h),
+                "n_held_out": h["n_held_out"],
+                "n_groups_held_out": h.get("n_groups_held_out"),
+                "p_matching_base": h["p_matching"][1],
+                "letter_mass_base": h["letter_mass"][1],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 def _mark(held: dict) -> str:
     z = z_score(held)
     return f"<b>{z:+.1f}</b> &#10003;" if z > STRONG else f"{z:+.1f}"
@@ -259,7 +283,9 @@ def render_report(out_dir: Path, model: str, settings: dict, folders: list[Path]
         sections.append(
             f"<h2 id='{name}'>{name}</h2>{line}{_replies(read_summary(folder)['detection'])}{_grid(figs, folder.name + '-', FIGURES)}"
         )
-    body = _header(model, settings, [read_summary(f) for f in folders], skipped) + "".join(sections)
+    summaries = [read_summary(f) for f in folders]
+    write_csv(out_dir / HELD_OUT, held_out_table(summaries))
+    body = _header(model, settings, summaries, skipped) + "".join(sections)
     return write_text(
         out_dir / REPORT, _page(f"CAA report: {model}", body, f'<script type="text/javascript">{plotly_js}</script>')
     )

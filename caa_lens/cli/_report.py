@@ -21,6 +21,7 @@ def cmd_report(args) -> int:
         layers=None if args.layers == "all" else tuple(parse_layers(args.layers, 0)),
         max_new_tokens=args.max_new_tokens,
         transfer_items=args.transfer_items,
+        detail_items=args.detail_items,
         transfer_sources=int(sources) if sources.isdigit() else tuple(parse_layers(sources, 0)),
     )
     model = load(args)
@@ -71,6 +72,9 @@ def add_parsers(sub) -> None:
     )
     p.add_argument("--transfer-items", type=int, default=S.transfer_items, help="test items for the transfer figure")
     p.add_argument("--max-new-tokens", type=int, default=S.max_new_tokens)
+    p.add_argument(
+        "--detail-items", type=int, default=S.detail_items, help="test items of the finer multiplier sweep (all)"
+    )
     p.add_argument("--overwrite", action="store_true", help="recompute behaviours already in --out")
     p.set_defaults(func=cmd_report)
 
