@@ -103,11 +103,11 @@ def _sweeps(model, vecs, test, s: ReportSettings, folder: Path, progress: bool) 
     """Layer sweep, held-out choice, finer multiplier sweep; the choice plus p and letter mass at -m, 0, +m
     and the effect on all test items grouped by their matching letter (a letter bias shows as opposite signs).
 
-    m = 0 steers nothing, so the layer sweep skips it and every layer gets the finer sweep's unsteered rows
-    (the finer sweep runs on the first `detail_items` test items, all when None; m = 0 is then computed on all).
+    The layer sweep always includes m = 0 (one extra token per layer and item in the packed row); the finer
+    sweep runs on the first `detail_items` test items (all when None).
     """
-    steered = [m for m in s.multipliers if m != 0]
-    results = sweep(model, vecs, test, layers=s.layers, multipliers=steered, scale=s.scale, progress=progress)
+    multipliers = sorted(set(s.multipliers) | {0.0})
+    results = sweep(model, vecs, test, layers=s.layers, multipliers=multipliers, scale=s.scale, progress=progress)
     choice = held_out(results)
     layer, m = choice["layer"], choice["multiplier"]
     detail = sweep(
@@ -119,9 +119,6 @@ def _sweeps(model, vecs, test, s: ReportSettings, folder: Path, progress: bool) 
         scale=s.scale,
         progress=progress,
     )
-    base = sweep(model, vecs, test, layers=[layer], multipliers=[0.0], scale=s.scale, progress=False)
-    results = pd.concat([results] + [base.assign(layer=x) for x in results["layer"].unique()])
-    results = results.sort_values(["layer", "multiplier", "item"], ignore_index=True)
     for name, frame in (("layer_sweep", results), ("multiplier_sweep", detail)):
         write_csv(folder / f"{name}.csv", frame)
         write_csv(folder / f"{name}_summary.csv", summarize(frame))
