@@ -31,6 +31,7 @@ from ._types import LayerVectors, PairActs
 from .collect import PairActivations
 from .datasets import ABItem
 from .evaluate import sweep
+from .stats import mean_sem
 from .vectors import SteeringVectors, letter_direction
 
 TRANSFER_COLUMNS = (
@@ -103,10 +104,11 @@ def _broadcast(vectors: SteeringVectors, source: int) -> SteeringVectors:
 
 
 def _effects(results: pd.DataFrame, source: int, m: float) -> pd.DataFrame:
-    """Per target layer: mean and s.e. over items of p(matching) at +m minus at -m."""
-    table = results.pivot_table(index=["layer", "item"], columns="multiplier", values="p_matching")
-    effect = (table[m] - table[-m]).groupby(level="layer")
-    out = effect.agg(effect="mean", effect_sem="sem", n_items="count").reset_index()
+    """Per target layer: mean over items of p(matching) at +m minus at -m, s.e. clustered by scenario."""
+    keys = ["layer", "item"] + (["group"] if "group" in results else [])
+    table = results.pivot_table(index=keys, columns="multiplier", values="p_matching")
+    effect = (table[m] - table[-m]).rename("effect").reset_index()
+    out = mean_sem(effect, ["layer"], "effect").drop(columns="n_groups")
     first = results.iloc[0]
     out = out.rename(columns={"layer": "target_layer"}).assign(
         behavior=first["behavior"], source_layer=source, multiplier=m, scale=first["scale"]

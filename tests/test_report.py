@@ -12,7 +12,7 @@ from plotly.offline import get_plotlyjs
 from caa_lens import SteeringVectors, report
 from caa_lens.cli import main
 from caa_lens.report import ReportSettings, run_report, source_layers
-from caa_lens.report_html import FIGURES
+from caa_lens.report_html import ACROSS_FIGURES, FIGURES
 
 from .conftest import ab_items, write_items
 
@@ -124,9 +124,9 @@ def test_report_renders_in_chromium(built, chromium):
     assert not errors, errors
     dom = done.stdout
     expected = len(re.findall(r'<div id="[^"]+" class="plotly-graph-div"', path.read_text()))
-    assert (
-        expected == 2 * sum(1 for name, _, _ in FIGURES if not name.endswith("_text")) + 2
-    )  # two behaviours, two across them
+    assert expected == 2 * sum(1 for name, _, _ in FIGURES if not name.endswith("_text")) + len(
+        ACROSS_FIGURES
+    )  # two behaviours, and the figures across them
     assert dom.count('class="plot-container plotly"') == expected, "some figures did not render"
     assert screenshot.stat().st_size > 10_000
     print(f"screenshot: {screenshot}")
