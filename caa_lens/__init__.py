@@ -1,60 +1,97 @@
 """caa_lens: Contrastive Activation Addition (Rimsky et al. 2024) on TransformerLens.
 
 import caa_lens as cl
-model = cl.load_model()                                  # embedded SmolLM2-135M-Instruct
+model = cl.load_model("qwen2.5-coder-0.5b-instruct")    # or None: the embedded SmolLM2-135M
 vecs = cl.extract(model, cl.load_behavior("sentiment"), behavior="sentiment")
 results = cl.sweep(model, vecs, cl.load_behavior("sentiment", "test_ab"), multipliers=[-2, 0, 2])
 with cl.steer(model, vecs, layer=13, multiplier=2.0): ...
+
+Names are imported on first use (`__getattr__`), so `import caa_lens` and `caa-lens --help`
+stay fast: torch, transformers, scikit-learn and plotly load only when something needs them.
 """
 
-__version__ = "0.1.0"
+import importlib
+import sys
+import types
 
-from . import plotting as plotting
-from .chat import ChatPrompt as ChatPrompt
-from .chat import chat_prompt as chat_prompt
-from .chat import default_format as default_format
-from .collect import PairActivations as PairActivations
-from .collect import collect as collect
-from .collect import collect_reference as collect_reference
-from .datasets import BEHAVIORS as BEHAVIORS
-from .datasets import ABItem as ABItem
-from .datasets import DatasetError as DatasetError
-from .datasets import OpenEndedItem as OpenEndedItem
-from .datasets import load_ab as load_ab
-from .datasets import load_behavior as load_behavior
-from .datasets import load_info as load_info
-from .datasets import load_open_ended as load_open_ended
-from .datasets import load_rubric as load_rubric
-from .detect import text_score as text_score
-from .detect import token_scores as token_scores
-from .evaluate import held_out as held_out
-from .evaluate import multiplier_sweep as multiplier_sweep
-from .evaluate import summarize as summarize
-from .evaluate import sweep as sweep
-from .evaluate import sweep_reference as sweep_reference
-from .geometry import behavior_cosines as behavior_cosines
-from .geometry import layer_cosines as layer_cosines
-from .geometry import pca_separation as pca_separation
-from .geometry import separation_layer as separation_layer
-from .geometry import transfer as transfer
-from .judge import HTTPJudge as HTTPJudge
-from .judge import Judge as Judge
-from .judge import LocalJudge as LocalJudge
-from .judge import judge_summary as judge_summary
-from .judge import score_generations as score_generations
-from .models import load_model as load_model
-from .openended import generate_open_ended as generate_open_ended
-from .openended import read_generations as read_generations
-from .report import run_report as run_report
-from .side_effects import load_choices as load_choices
-from .side_effects import side_effects as side_effects
-from .side_effects import side_effects_summary as side_effects_summary
-from .steering import generate as generate
-from .steering import steer as steer
-from .vectors import SteeringVectors as SteeringVectors
-from .vectors import diagnostics as diagnostics
-from .vectors import extract as extract
-from .vectors import from_activations as from_activations
+from ._version import __version__ as __version__
+
+# public name -> the module (under caa_lens) that defines it
+_EXPORTS = {
+    "plotting": None,  # a subpackage
+    "ChatPrompt": "chat",
+    "chat_prompt": "chat",
+    "default_format": "chat",
+    "PairActivations": "collect",
+    "collect": "collect",
+    "collect_reference": "collect",
+    "BEHAVIORS": "datasets",
+    "ABItem": "datasets",
+    "DatasetError": "datasets",
+    "OpenEndedItem": "datasets",
+    "load_ab": "datasets",
+    "load_behavior": "datasets",
+    "load_info": "datasets",
+    "load_open_ended": "datasets",
+    "load_rubric": "datasets",
+    "text_score": "detect",
+    "token_scores": "detect",
+    "held_out": "evaluate",
+    "multiplier_sweep": "evaluate",
+    "summarize": "evaluate",
+    "sweep": "evaluate",
+    "sweep_reference": "evaluate",
+    "behavior_cosines": "geometry",
+    "layer_cosines": "geometry",
+    "pca_separation": "geometry",
+    "separation_layer": "geometry",
+    "transfer": "geometry",
+    "HTTPJudge": "judge",
+    "Judge": "judge",
+    "LocalJudge": "judge",
+    "judge_summary": "judge",
+    "score_generations": "judge",
+    "load_model": "models",
+    "generate_open_ended": "openended",
+    "read_generations": "openended",
+    "run_report": "report",
+    "load_choices": "side_effects",
+    "side_effects": "side_effects",
+    "side_effects_summary": "side_effects",
+    "generate": "steering",
+    "steer": "steering",
+    "SteeringVectors": "vectors",
+    "diagnostics": "vectors",
+    "extract": "vectors",
+    "from_activations": "vectors",
+}
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'caa_lens' has no attribute {name!r}")
+    module = importlib.import_module(f".{_EXPORTS[name] or name}", __name__)
+    value = module if _EXPORTS[name] is None else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
+
+
+class _Package(types.ModuleType):
+    """Keeps a public function whose module has its name (`collect`) from being replaced by that module:
+    importing `caa_lens.collect` makes Python set the package attribute `collect` to the submodule."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == name:
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
 
 __all__ = [
     "ABItem",

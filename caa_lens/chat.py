@@ -14,7 +14,8 @@ letter, so it is right whether `(A` is one token or two.
 
 from dataclasses import dataclass
 
-FORMATS = ("llama2", "template")
+from .options import FORMATS
+
 LLAMA2_SEPARATOR = " "
 
 
@@ -88,6 +89,13 @@ def chat_prompt(
         where = len(instruction) + len(separator) + answer.rindex(letter)
         letter_pos = next(i for i, (start, stop) in enumerate(offsets) if start <= where < stop)
     return ChatPrompt(tuple(ids), instruction_end, letter_pos)
+
+
+def check_context(model, n_tokens: int, what: str) -> None:
+    """Raise ValueError when `n_tokens` exceed the model's context (checked before any forward pass)."""
+    n_ctx = getattr(model.cfg, "n_ctx", None)
+    if n_ctx and n_tokens > n_ctx:
+        raise ValueError(f"{what} is {n_tokens:,} tokens, but {model.cfg.model_name} reads at most {n_ctx:,}")
 
 
 def common_prefix(a: tuple[int, ...], b: tuple[int, ...]) -> int:

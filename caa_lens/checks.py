@@ -231,7 +231,14 @@ def check_tree(root: str | Path, *, behaviors=()) -> list[Problem]:
         for b in behaviors
         if not (root / b).is_dir()
     ]
-    return missing + [p for folder in behavior_folders(root) for p in check_behavior_folder(folder)]
+    folders = behavior_folders(root)
+    if not folders and not missing:
+        return [
+            Problem(
+                str(root), None, None, "no dataset files here (generate.json, test_ab.json, ...); nothing was checked"
+            )
+        ]
+    return missing + [p for folder in folders for p in check_behavior_folder(folder)]
 
 
 def check_path(path: str | Path, *, behaviors=()) -> list[Problem]:
@@ -293,11 +300,13 @@ def stats(root: str | Path) -> pd.DataFrame:
     """One row per behaviour and file: see `STATS_COLUMNS` (question words = the stem, choices excluded).
 
     Args:
-        root: a datasets folder holding behaviour folders, or one behaviour folder.
+        root: a datasets folder holding behaviour folders, one behaviour folder, or one file.
     """
     root = Path(root)
+    if root.is_file():
+        return pd.DataFrame([_file_stats(root.parent.name, root)], columns=list(STATS_COLUMNS))
     if not root.is_dir():
-        raise ValueError(f"{root}: not a folder; give a datasets folder or one behaviour's folder")
+        raise ValueError(f"{root}: no such file or folder; give a datasets folder, a behaviour's folder or a file")
     folders = [root] if any((root / name).is_file() for name in SPLITS.values()) else behavior_folders(root)
     rows = [_file_stats(f.name, f / name) for f in folders for name in SPLITS.values() if (f / name).is_file()]
     return pd.DataFrame(rows, columns=list(STATS_COLUMNS))

@@ -16,7 +16,7 @@ from tqdm.auto import tqdm
 
 from . import packing
 from ._types import PairActs
-from .chat import ChatPrompt, chat_prompt, common_prefix, default_format
+from .chat import ChatPrompt, chat_prompt, check_context, common_prefix, default_format
 from .datasets import ABItem
 from .hooks import ReadAt, resid_post_names
 
@@ -41,6 +41,8 @@ def pair_prompts(tokenizer, item: ABItem, *, fmt: str, system: str | None = None
 
 def _collect_batch(model, prompts: list[tuple[ChatPrompt, ChatPrompt]]) -> torch.Tensor:
     """(len(prompts), 2, n_layers, d_model): each pair's matching then not-matching activations."""
+    for a, b in prompts:
+        check_context(model, len(a.ids) + len(b.ids), "a contrast pair's packed prompt")
     shared = [common_prefix(a.ids, b.ids) for a, b in prompts]
     if any(n == 0 or n > min(a.letter_pos, b.letter_pos) for n, (a, b) in zip(shared, prompts)):
         raise ValueError("the two answers of an item must share a prefix that ends before the letter token")

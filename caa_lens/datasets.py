@@ -37,6 +37,9 @@ CAA_SPLITS = {
 SHIPPED_ROOT = Path(str(resources.files("caa_lens") / "data"))
 _CHOICE = re.compile(r"\(([A-Z])\)")
 _LETTER = re.compile(r"^\s*\(?\s*([A-Z])\s*\)?\s*$")
+# control characters other than tab/newline/CR, and zero-width or byte-order marks, are never meant
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff]")
+MAX_CHARS = 100_000
 
 
 class DatasetError(ValueError):
@@ -86,10 +89,14 @@ class OpenEndedItem:
 def read_json_list(path: Path) -> list:
     """Parse a JSON file that must hold a non-empty list (DatasetError otherwise)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))  # a UTF-8 byte-order mark is allowed
     except FileNotFoundError:
         raise DatasetError(f"{path}: file not found") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+    except IsADirectoryError:
+        raise DatasetError(f"{path}: is a folder, not a JSON file") from None
+    except UnicodeDecodeError:
+        raise DatasetError(f"{path}: not UTF-8 text (save it as UTF-8; UTF-16 is not read)") from None
+    except json.JSONDecodeError as e:
         raise DatasetError(f"{path}: not valid JSON ({e})") from None
     if not isinstance(data, list):
         raise DatasetError(f"{path}: expected a JSON list of items, got {type(data).__name__}")
@@ -106,6 +113,14 @@ def _field(path: Path, i: int, item: object, name: str) -> str:
     value = item[name]
     if not isinstance(value, str) or not value.strip():
         raise DatasetError(f"{path}: item {i}: field {name!r} must be a non-empty string")
+    if len(value) > MAX_CHARS:
+        raise DatasetError(f"{path}: item {i}: field {name!r} is {len(value):,} characters; at most {MAX_CHARS:,}")
+    bad = _INVISIBLE.search(value)
+    if bad:
+        raise DatasetError(
+            f"{path}: item {i}: field {name!r} contains the invisible character U+{ord(bad.group()):04X} "
+            f"at offset {bad.start()}; remove it"
+        )
     return value
 
 

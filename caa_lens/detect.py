@@ -20,7 +20,7 @@ _EPS = 1e-12
 
 
 def _tokenize(
-    model, vectors: SteeringVectors, text: str, prompt: str | None, fmt: str | None
+    model, vectors: SteeringVectors, text: str, prompt: str | None, fmt: str | None, system: str | None = None
 ) -> tuple[list[int], list[bool]]:
     """Token ids and, per token, whether it belongs to the scored text."""
     tokenizer = model.tokenizer
@@ -29,7 +29,7 @@ def _tokenize(
         special = set(tokenizer.all_special_ids)
         return ids, [i not in special for i in ids]
     fmt = fmt or vectors.chat_format or default_format(model)
-    chat = chat_prompt(tokenizer, prompt, fmt=fmt, answer=text)
+    chat = chat_prompt(tokenizer, prompt, fmt=fmt, system=system, answer=text)
     return list(chat.ids), [pos >= chat.instruction_end for pos in range(len(chat.ids))]
 
 
@@ -42,7 +42,14 @@ def _projections(acts: TokenActs, directions: LayerVectors) -> tuple[torch.Tenso
 
 @torch.inference_mode()
 def token_scores(
-    model, vectors: SteeringVectors, text: str, *, layers=None, prompt: str | None = None, fmt: str | None = None
+    model,
+    vectors: SteeringVectors,
+    text: str,
+    *,
+    layers=None,
+    prompt: str | None = None,
+    fmt: str | None = None,
+    system: str | None = None,
 ) -> pd.DataFrame:
     """Dot product and cosine of every token's residual stream with each layer's vector.
 
@@ -53,6 +60,7 @@ def token_scores(
         layers: layers to read (default: all).
         prompt: a user message; when given, `text` is scored as the reply in chat format.
         fmt: chat format (default: the vectors' format, else the model's).
+        system: system prompt of the conversation (with `prompt`; None: the template's default).
 
     Returns:
         A tidy DataFrame with columns `TOKEN_COLUMNS`, one row per (layer, position); tokens
@@ -61,7 +69,7 @@ def token_scores(
     """
     vectors.check_model(model)
     layers = _check_layers(vectors, layers)
-    ids, in_reply = _tokenize(model, vectors, text, prompt, fmt)
+    ids, in_reply = _tokenize(model, vectors, text, prompt, fmt, system)
     tokens = torch.tensor([ids], device=model.cfg.device)
     names = [resid_post(layer) for layer in layers]
     _, cache = model.run_with_cache(tokens, names_filter=names)

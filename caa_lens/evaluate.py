@@ -24,12 +24,12 @@ import torch
 from tqdm.auto import tqdm
 
 from . import packing
-from .chat import LLAMA2_SEPARATOR, chat_prompt, common_prefix, default_format
+from .chat import LLAMA2_SEPARATOR, chat_prompt, check_context, common_prefix, default_format
 from .datasets import ABItem
 from .hooks import AddAt, resid_post
 from .letters import letter_tokens
 from .stats import clustered_sem, mean_sem
-from .steering import row_directions, steer
+from .steering import as_multipliers, row_directions, steer
 from .vectors import SteeringVectors
 
 COLUMNS = ("behavior", "layer", "multiplier", "scale", "item", "p_matching", "letter_mass", "matching_letter", "group")
@@ -83,18 +83,35 @@ def _steer_branches(vectors, configs, scale, n_head: int, n_tail: int) -> list[t
     return hooks
 
 
+def _packed_pass(model, vectors, prompt: ABPrompt, chunk, scale: str) -> tuple[np.ndarray, np.ndarray]:
+    """One packed row: the head once, then one copy of the tail per configuration of `chunk`."""
+    head, tail = prompt.ids[: prompt.instruction_end], prompt.ids[prompt.instruction_end :]
+    packed = packing.pack([(head, [tail] * len(chunk))], model.tokenizer.pad_token_id)
+    with model.hooks(fwd_hooks=_steer_branches(vectors, chunk, scale, len(head), len(tail))):
+        logits = packing.forward(model, packed, keep=len(chunk) * len(tail))
+    return _p_matching(logits[0].reshape(len(chunk), len(tail), -1)[:, -1], prompt)
+
+
 def _item_sweep(
     model, vectors, prompt: ABPrompt, configs, scale: str, configs_per_pass: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """One packed row per pass: the head once, then one copy of the tail per configuration."""
+    """Every configuration of one item, `configs_per_pass` per packed row.
+
+    A branch that overflows to inf/NaN (a huge multiplier) would leak NaN into the other branches
+    of its row through attention (0 x NaN), so such a row is recomputed one configuration at a time.
+    """
     head, tail = prompt.ids[: prompt.instruction_end], prompt.ids[prompt.instruction_end :]
+    check_context(
+        model, len(head) + min(len(configs), configs_per_pass) * len(tail), "an A/B prompt packed for a sweep"
+    )
     p, mass = [], []
     for lo in range(0, len(configs), configs_per_pass):
         chunk = configs[lo : lo + configs_per_pass]
-        packed = packing.pack([(head, [tail] * len(chunk))], model.tokenizer.pad_token_id)
-        with model.hooks(fwd_hooks=_steer_branches(vectors, chunk, scale, len(head), len(tail))):
-            logits = packing.forward(model, packed, keep=len(chunk) * len(tail))
-        chunk_p, chunk_mass = _p_matching(logits[0].reshape(len(chunk), len(tail), -1)[:, -1], prompt)
+        chunk_p, chunk_mass = _packed_pass(model, vectors, prompt, chunk, scale)
+        if len(chunk) > 1 and not np.isfinite(chunk_p).all():
+            chunk_p, chunk_mass = map(
+                np.concatenate, zip(*(_packed_pass(model, vectors, prompt, [c], scale) for c in chunk))
+            )
         p.append(chunk_p)
         mass.append(chunk_mass)
     return np.concatenate(p), np.concatenate(mass)
@@ -109,8 +126,17 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
+def _check_multipliers(multipliers) -> list[float]:
+    values = as_multipliers(list(multipliers))
+    if not values:
+        raise ValueError("give at least one multiplier")
+    return values
+
+
 def _check_layers(vectors: SteeringVectors, layers) -> list[int]:
     layers = list(range(vectors.n_layers)) if layers is None else [int(x) for x in layers]
+    if not layers:
+        raise ValueError("give at least one layer")
     bad = [x for x in layers if not 0 <= x < vectors.n_layers]
     if bad:
         raise ValueError(f"layers {bad} are out of range 0..{vectors.n_layers - 1}")
@@ -144,7 +170,7 @@ def sweep(
     """
     vectors.check_model(model)
     fmt = fmt or vectors.chat_format or default_format(model)
-    configs = list(product(_check_layers(vectors, layers), [float(m) for m in multipliers]))
+    configs = list(product(_check_layers(vectors, layers), _check_multipliers(multipliers)))
     behavior = behavior or vectors.behavior
     rows = []
     for index, item in enumerate(tqdm(items, desc="sweep", disable=not progress)):
@@ -186,7 +212,7 @@ def sweep_reference(
     rows = []
     for index, item in enumerate(tqdm(items, desc="sweep (reference)", disable=not progress)):
         prompt = ab_prompt(model.tokenizer, item, fmt=fmt, system=system)
-        for layer, m in product(layers, [float(m) for m in multipliers]):
+        for layer, m in product(layers, _check_multipliers(multipliers)):
             with steer(model, vectors, layer, m, scale=scale, start=prompt.instruction_end):
                 logits = model(torch.tensor([prompt.ids], device=model.cfg.device))
             p, mass = _p_matching(logits[:, -1], prompt)

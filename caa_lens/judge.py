@@ -22,6 +22,7 @@ import os
 import re
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -162,6 +163,16 @@ class LocalJudge:
         return self.score_batch(behavior_rubric, [question], [reply])[0]
 
 
+class _RefuseRedirect(urllib.request.HTTPRedirectHandler):
+    """Never follow a redirect: urllib would re-send the Authorization header to wherever it points."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        raise JudgeError(f"{req.full_url} redirected (HTTP {code}) to {newurl}; give the final URL as the base URL")
+
+
+_NO_REDIRECTS = urllib.request.build_opener(_RefuseRedirect)
+
+
 @dataclass(frozen=True)
 class HTTPJudge:
     """A judge behind an OpenAI-compatible chat-completions endpoint (stdlib urllib only).
@@ -181,12 +192,25 @@ class HTTPJudge:
     timeout: float = 30
     retries: int = 3
     backoff: float = 1.0
+    allow_insecure: bool = False
 
     def __post_init__(self):
         if not self.base_url.startswith(("http://", "https://")):
             raise ValueError(f"base_url {self.base_url!r} must start with http:// or https://")
         if self.retries < 0 or self.timeout <= 0 or self.backoff < 0:
             raise ValueError("retries and backoff must be >= 0 and timeout > 0")
+        host = urllib.parse.urlsplit(self.base_url).hostname or ""
+        local = host in ("localhost", "::1") or host.startswith("127.")
+        if (
+            self.base_url.startswith("http://")
+            and not local
+            and os.environ.get(self.api_key_env)
+            and not self.allow_insecure
+        ):
+            raise ValueError(
+                f"base_url {self.base_url!r} is plain http to another machine: the API key in ${self.api_key_env} "
+                "would travel unencrypted; use https, or allow it explicitly (allow_insecure=True, --allow-insecure-http)"
+            )
 
     @property
     def name(self) -> str:
@@ -209,7 +233,7 @@ class HTTPJudge:
             if attempt:
                 time.sleep(self.backoff * 2 ** (attempt - 1))
             try:
-                with urllib.request.urlopen(self._request(payload), timeout=self.timeout) as response:
+                with _NO_REDIRECTS.open(self._request(payload), timeout=self.timeout) as response:
                     return json.loads(response.read().decode("utf-8"))
             except urllib.error.HTTPError as e:
                 if e.code < 500 and e.code != 429:

@@ -237,9 +237,16 @@ def load_model(
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     display, source = resolve(name)
-    dtype = getattr(torch, dtype) if isinstance(dtype, str) else (dtype or torch.float32)
-    device = device or ("cuda" if torch.cuda.is_available() else "cpu")
-    tokenizer = AutoTokenizer.from_pretrained(source)
+    dtype, device = _dtype(dtype), _device(device)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(source)
+    except OSError as e:
+        local = ", ".join(LOCAL_MODELS)
+        offline = " (offline: HF_HUB_OFFLINE is set)" if os.environ.get("HF_HUB_OFFLINE") else ""
+        raise ModelNotFoundError(
+            f"cannot load {name!r}{offline}: not a local model, folder or cached Hugging Face model. "
+            f"Local models: {local}; or give a model folder or a .gguf file ({str(e).splitlines()[0][:200]})"
+        ) from None
     if tokenizer.pad_token_id is None:
         tokenizer.pad_token = tokenizer.eos_token
     hf_model = AutoModelForCausalLM.from_pretrained(source, dtype=dtype, device_map=device_map)
@@ -251,6 +258,27 @@ def load_model(
     bridge.eval()
     bridge.caa_lens_name = display
     return bridge
+
+
+DTYPES = ("float32", "float16", "bfloat16")
+
+
+def _dtype(dtype) -> torch.dtype:
+    if dtype is None:
+        return torch.float32
+    if isinstance(dtype, torch.dtype):
+        return dtype
+    if dtype not in DTYPES:
+        raise ValueError(f"unknown dtype {dtype!r}; use one of {DTYPES}")
+    return getattr(torch, dtype)
+
+
+def _device(device: str | None) -> str:
+    if device is None:
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if str(device).startswith("cuda") and not torch.cuda.is_available():
+        raise ValueError(f"device {device!r} asked for, but this PyTorch sees no CUDA GPU; use --device cpu")
+    return device
 
 
 def model_name(model) -> str:

@@ -20,7 +20,7 @@ from tqdm.auto import tqdm
 from ._io import write_atomic
 from .datasets import OpenEndedItem
 from .models import model_name
-from .steering import SCALES, generate
+from .steering import SCALES, as_multipliers, generate
 from .vectors import SteeringVectors
 
 GENERATION_COLUMNS = (
@@ -95,6 +95,20 @@ def _plan(items, layers, multipliers, settings: dict) -> list[list[dict]]:
     ]
 
 
+RUN_SETTINGS = ("model", "max_new_tokens", "temperature", "seed")
+
+
+def _check_settings(out, rows, settings: dict) -> None:
+    """Refuse to add rows made with other generation settings to a file (they would be pooled later)."""
+    for row in rows:
+        other = {k: row[k] for k in RUN_SETTINGS if row[k] != settings[k]}
+        if other:
+            raise ValueError(
+                f"{out} holds generations made with {other}, not { ({k: settings[k] for k in other}) }; "
+                "write these to another file"
+            )
+
+
 def _check(vectors: SteeringVectors, layers, multipliers, scale: str, batch_size: int) -> tuple[list[int], list[float]]:
     if scale not in SCALES:
         raise ValueError(f"unknown scale {scale!r}; use one of {SCALES}")
@@ -104,7 +118,7 @@ def _check(vectors: SteeringVectors, layers, multipliers, scale: str, batch_size
     bad = [x for x in layers if not 0 <= x < vectors.n_layers]
     if bad or not layers:
         raise ValueError(f"layers {bad or layers} are not a non-empty choice from 0..{vectors.n_layers - 1}")
-    multipliers = [float(m) for m in multipliers]
+    multipliers = as_multipliers(list(multipliers))
     if not multipliers:
         raise ValueError("give at least one multiplier (0 is the unsteered baseline)")
     return layers, multipliers
@@ -163,6 +177,7 @@ def generate_open_ended(
     }
     plan = _plan(items, layers, multipliers, settings)
     done = {_key(r): r for r in _read_rows(Path(out))} if out is not None else {}
+    _check_settings(out, done.values(), settings)
     batches = [(rows, lo) for rows in plan for lo in range(0, len(rows), batch_size)]
     for rows, lo in tqdm(batches, desc="generate", disable=not progress):
         batch = rows[lo : lo + batch_size]

@@ -11,18 +11,16 @@ written last (a rerun skips a finished behaviour); `report.html` embeds plotly.j
 every figure, rebuilt from the CSVs, so it works offline on its own (see `report_html`).
 """
 
-import json
 import time
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from . import __version__
 from ._io import write_csv, write_json
+from ._version import __version__
 from .chat import default_format
 from .collect import collect
 from .datasets import behavior_path, file_sha256, load_ab, load_open_ended
@@ -31,42 +29,9 @@ from .evaluate import held_out, summarize, sweep
 from .geometry import layer_cosines, pca_separation, separation_layer, transfer
 from .models import model_name
 from .report_html import SUMMARY, read_summary, render_report
-from .steering import SCALES, generate
+from .report_settings import ReportSettings
+from .steering import generate
 from .vectors import diagnostics, from_activations
-
-
-@dataclass(frozen=True)
-class ReportSettings:
-    """What a report computes. With these defaults `caa-lens report --behaviors all` (9 behaviours)
-    on the embedded model took 17.6 minutes on one CPU thread (see figures/README.md)."""
-
-    max_pairs: int = 64
-    n_test: int = 32
-    layers: tuple[int, ...] | None = None
-    multipliers: tuple[float, ...] = (-1.0, -0.5, 0.0, 0.5, 1.0)
-    scale: str = "relative"
-    transfer_sources: int | tuple[int, ...] = 3
-    transfer_items: int = 8
-    max_new_tokens: int = 32
-    detail_items: int | None = None
-
-    def __post_init__(self):
-        fix = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731
-        fix("multipliers", tuple(float(m) for m in self.multipliers))
-        fix("layers", None if self.layers is None else tuple(int(x) for x in self.layers))
-        if not isinstance(self.transfer_sources, int):
-            fix("transfer_sources", tuple(int(x) for x in self.transfer_sources))
-        if self.scale not in SCALES:
-            raise ValueError(f"unknown scale {self.scale!r}; use one of {SCALES}")
-        if not any(m > 0 and -m in self.multipliers for m in self.multipliers):
-            raise ValueError(
-                f"multipliers {self.multipliers} need some m > 0 together with -m (for the held-out effect)"
-            )
-        if min(self.n_test, self.transfer_items, self.detail_items or 4) < 4 or self.max_pairs < 2:
-            raise ValueError("need n_test >= 4, transfer_items >= 4, detail_items >= 4 and max_pairs >= 2")
-
-    def as_json(self) -> dict:
-        return json.loads(json.dumps(asdict(self)))
 
 
 @contextmanager

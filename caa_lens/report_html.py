@@ -15,8 +15,9 @@ import numpy as np
 import pandas as pd
 from plotly.offline import get_plotlyjs
 
-from . import __version__, plotting
+from . import plotting
 from ._io import write_csv, write_text
+from ._version import __version__
 from .geometry import behavior_cosines
 from .vectors import SteeringVectors
 
@@ -272,7 +273,8 @@ def render_report(out_dir: Path, model: str, settings: dict, folders: list[Path]
         sections.append(
             f"<h2 id='across'>Across behaviours</h2>{_grid({k: fig for k, (fig, _) in across.items()}, '', ACROSS_FIGURES)}"
         )
-    for folder in folders:
+    by_name = {read_summary(f)["behavior"]: f for f in folders}
+    for folder in (by_name[x["behavior"]] for x in _ranked([read_summary(f) for f in folders])):  # as the table
         figs, h = behavior_figures(folder), read_summary(folder)["held_out"]
         _write_figures(folder, figs, f"../{PLOTLY_JS}")
         line = (

@@ -22,9 +22,10 @@ import pandas as pd
 
 from .datasets import ABItem, DatasetError, read_json_list
 from .evaluate import sweep
+from .options import SIDE_EFFECT_KINDS
 from .vectors import SteeringVectors
 
-KINDS = ("mmlu", "truthfulqa")
+KINDS = SIDE_EFFECT_KINDS
 SIDE_EFFECT_COLUMNS = (
     "kind", "behavior", "layer", "multiplier", "scale", "item", "category",
     "correct_letter", "p_correct", "letter_mass", "argmax_correct",

@@ -7,6 +7,8 @@ residual, a scale that carries across models. Generation is batched, left-padded
 KV-cached; each row has its own steering start and may have its own multiplier.
 """
 
+import math
+import operator
 from collections.abc import Sequence
 from contextlib import contextmanager
 
@@ -15,21 +17,49 @@ from tqdm.auto import tqdm
 
 from . import kv
 from ._types import RowDirections, Tokens
-from .chat import chat_prompt, default_format
+from .chat import chat_prompt, check_context, default_format
 from .hooks import AddVector, resid_post
+from .options import SCALES
 from .vectors import SteeringVectors
 
-SCALES = ("raw", "relative")
+
+def as_multipliers(multiplier, n: int | None = None) -> list[float]:
+    """One finite float per row from a number (Python, numpy or 0-d tensor) or a sequence of them.
+
+    Raises:
+        ValueError: a value is not a finite number, or the count differs from `n`.
+    """
+    many = isinstance(multiplier, (list, tuple)) or (hasattr(multiplier, "ndim") and multiplier.ndim > 0)
+    values = list(multiplier) if many else [multiplier] * (n or 1)
+    out = []
+    for value in values:
+        try:
+            if isinstance(value, str | bytes):
+                raise TypeError
+            value = float(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"a multiplier must be a number, got {value!r}") from None
+        if not math.isfinite(value):
+            raise ValueError(f"a multiplier must be finite, got {value}")
+        out.append(value)
+    if n is not None and len(out) != n:
+        raise ValueError(f"got {len(out)} multipliers for {n} prompts")
+    return out
 
 
 def effective_multiplier(vectors: SteeringVectors, layer: int, multiplier: float, scale: str = "raw") -> float:
     """The factor that multiplies v_L for a raw or relative multiplier."""
     if scale not in SCALES:
         raise ValueError(f"unknown scale {scale!r}; use one of {SCALES}")
+    try:
+        layer = operator.index(layer)  # ints, numpy ints; not floats
+    except TypeError:
+        raise ValueError(f"layer must be a whole number, got {layer!r}") from None
     if not 0 <= layer < vectors.n_layers:
         raise ValueError(f"layer {layer} is out of range 0..{vectors.n_layers - 1}")
+    (multiplier,) = as_multipliers(multiplier)
     if scale == "raw":
-        return float(multiplier)
+        return multiplier
     return float(multiplier * vectors.resid_norm[layer] / vectors.norms()[layer].clamp_min(1e-12))
 
 
@@ -59,8 +89,7 @@ def steer(
         The `AddVector` hook (its `offset` may be set before a forward over a cached prefix).
     """
     vectors.check_model(model)
-    multipliers = [multiplier] if isinstance(multiplier, (int, float)) else list(multiplier)
-    hook = AddVector(row_directions(vectors, layer, multipliers, scale), start)
+    hook = AddVector(row_directions(vectors, layer, as_multipliers(multiplier), scale), start)
     with model.hooks(fwd_hooks=[(resid_post(layer), hook)]):
         yield hook
 
@@ -136,9 +165,13 @@ def generate(
     """
     fmt = fmt or default_format(model)
     chats = [chat_prompt(model.tokenizer, p, fmt=fmt, system=system) for p in prompts]
-    mults = [multiplier] * len(prompts) if isinstance(multiplier, (int, float)) else list(multiplier)
-    if len(mults) != len(prompts):
-        raise ValueError(f"got {len(mults)} multipliers for {len(prompts)} prompts")
+    for chat in chats:
+        check_context(model, len(chat.ids) + max_new_tokens, "a prompt plus max_new_tokens")
+    mults = as_multipliers(multiplier, len(prompts))
+    if isinstance(max_new_tokens, bool) or not isinstance(max_new_tokens, int) or max_new_tokens < 1:
+        raise ValueError(f"max_new_tokens must be a whole number of at least 1, got {max_new_tokens!r}")
+    if not (isinstance(temperature, int | float) and math.isfinite(temperature) and temperature >= 0):
+        raise ValueError(f"temperature must be a finite number >= 0 (0: greedy), got {temperature!r}")
     replies: list[str] = []
     for lo in tqdm(range(0, len(chats), batch_size), desc="generate", disable=not progress):
         batch, batch_mults = chats[lo : lo + batch_size], mults[lo : lo + batch_size]

@@ -11,6 +11,7 @@ mean(act | letter A) - mean(act | letter B). On small models the plain vector is
 that letter direction; this is how to see it.
 """
 
+import dataclasses
 import json
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -20,14 +21,14 @@ import torch
 from safetensors import SafetensorError, safe_open
 from safetensors.torch import save_file
 
-from . import __version__
 from ._io import write_atomic
 from ._types import LayerScalars, LayerVectors, PairActs
+from ._version import __version__
 from .collect import PairActivations, collect
 from .datasets import ABItem
 from .models import model_name
+from .options import VARIANTS
 
-VARIANTS = ("plain", "balanced")
 DIAGNOSTIC_COLUMNS = ("layer", "vector_norm", "resid_norm", "norm_ratio", "letter_cosine")
 
 
@@ -47,8 +48,28 @@ class SteeringVectors:
     version: str = field(default=__version__)
 
     def __post_init__(self):
-        if self.directions.ndim != 2:
-            raise ValueError(f"directions must be (n_layers, d_model), got shape {tuple(self.directions.shape)}")
+        if not isinstance(self.directions, torch.Tensor) or self.directions.ndim != 2:
+            raise ValueError(
+                f"directions must be a (n_layers, d_model) tensor, got {getattr(self.directions, 'shape', self.directions)!r}"
+            )
+        for name in ("directions", "resid_norm", "letter_cosine"):
+            value = getattr(self, name)
+            if not isinstance(value, torch.Tensor) or not value.is_floating_point():
+                raise ValueError(
+                    f"{name} must be a floating-point tensor, got {getattr(value, 'dtype', type(value).__name__)}"
+                )
+            if not torch.isfinite(value).all():
+                raise ValueError(f"{name} holds NaN or infinite values; re-extract the vectors")
+        for name in ("resid_norm", "letter_cosine"):
+            if tuple(getattr(self, name).shape) != (self.n_layers,):
+                raise ValueError(
+                    f"{name} must have one value per layer ({self.n_layers}), got shape {tuple(getattr(self, name).shape)}"
+                )
+        for name in ("model", "behavior", "dataset_sha256", "chat_format", "variant", "version"):
+            if not isinstance(getattr(self, name), str):
+                raise ValueError(f"{name} must be a string, got {getattr(self, name)!r}")
+        if not isinstance(self.n_pairs, int) or isinstance(self.n_pairs, bool) or self.n_pairs < 0:
+            raise ValueError(f"n_pairs must be a whole number >= 0, got {self.n_pairs!r}")
         if self.variant not in VARIANTS + ("normalized",):
             raise ValueError(f"unknown variant {self.variant!r}; use one of {VARIANTS}")
 
@@ -95,7 +116,17 @@ class SteeringVectors:
                 tensors = {name: f.get_tensor(name) for name in ("directions", "resid_norm", "letter_cosine")}
         except (KeyError, OSError, json.JSONDecodeError, SafetensorError) as e:
             raise ValueError(f"{path}: not a caa_lens vectors file ({e})") from None
-        return cls(**tensors, **meta)
+        fields = {f.name for f in dataclasses.fields(cls)} - set(tensors)
+        if (
+            not isinstance(meta, dict)
+            or set(meta) - fields
+            or {f for f in fields if f != "variant"} - set(meta) - {"version"}
+        ):
+            raise ValueError(f"{path}: not a caa_lens vectors file (its metadata must name exactly {sorted(fields)})")
+        try:
+            return cls(**tensors, **meta)
+        except ValueError as e:
+            raise ValueError(f"{path}: {e}") from None
 
 
 def mean_difference(matching: PairActs, not_matching: PairActs) -> LayerVectors:

@@ -83,6 +83,12 @@ class ChatHandler(BaseHTTPRequestHandler):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         self.server.requests.append({"path": self.path, "auth": self.headers.get("Authorization"), "body": body})
         status, content = self.server.answers.pop(0) if self.server.answers else (200, "5")
+        if status in (301, 302, 307, 308):  # content: where to
+            self.send_response(status)
+            self.send_header("Location", content)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         payload = (
             {"choices": [{"index": 0, "message": {"role": "assistant", "content": content}}]}
             if status == 200
@@ -124,6 +130,32 @@ def test_http_judge_parses_the_score(server, monkeypatch):
     assert request["path"] == "/v1/chat/completions" and request["auth"] == "Bearer sekret"
     assert request["body"]["model"] == "judge-model" and "Cheerful." in request["body"]["messages"][-1]["content"]
     assert isinstance(judge, Judge) and judge.name == "http:judge-model"
+
+
+def test_http_judge_never_follows_a_redirect_with_the_key(server, monkeypatch):
+    other = ThreadingHTTPServer(("127.0.0.1", 0), ChatHandler)
+    other.requests, other.answers = [], []
+    thread = threading.Thread(target=other.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        monkeypatch.setenv("TEST_JUDGE_KEY", "sekret")
+        server.answers.append((302, f"http://127.0.0.1:{other.server_port}/v1/chat/completions"))
+        with pytest.raises(JudgeError, match="redirected \\(HTTP 302\\)"):
+            http_judge(server, api_key_env="TEST_JUDGE_KEY").score(RUBRIC, "q", "r")
+        assert other.requests == []  # neither the key nor the prompt reached the other host
+    finally:
+        other.shutdown()
+        other.server_close()
+
+
+def test_http_judge_refuses_plain_http_off_localhost_with_a_key(monkeypatch):
+    monkeypatch.setenv("TEST_JUDGE_KEY", "sekret")
+    with pytest.raises(ValueError, match="plain http to another machine"):
+        HTTPJudge("http://judge.example.org/v1", "m", api_key_env="TEST_JUDGE_KEY")
+    assert HTTPJudge("http://judge.example.org/v1", "m", api_key_env="TEST_JUDGE_KEY", allow_insecure=True)
+    assert HTTPJudge("https://judge.example.org/v1", "m", api_key_env="TEST_JUDGE_KEY")
+    monkeypatch.delenv("TEST_JUDGE_KEY")
+    assert HTTPJudge("http://judge.example.org/v1", "m", api_key_env="TEST_JUDGE_KEY")  # no key, nothing to leak
 
 
 def test_http_judge_retries_a_server_error(server):

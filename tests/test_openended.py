@@ -66,11 +66,18 @@ def test_unfinished_last_line_is_regenerated(tiny, vecs, tmp_path):
     assert [json.loads(x)["reply"] for x in out.read_text().splitlines()] == full["reply"].tolist()
 
 
-def test_other_settings_append_rows(tiny, vecs, tmp_path):
+def test_other_settings_are_refused_not_pooled(tiny, vecs, tmp_path):
+    """Rows of another max_new_tokens in one file would later be pooled by judge_summary: refused instead."""
     out = tmp_path / "gens.jsonl"
-    generate_open_ended(tiny, vecs, QUESTIONS[:1], out=out, **SETTINGS)
-    longer = generate_open_ended(tiny, vecs, QUESTIONS[:1], out=out, **{**SETTINGS, "max_new_tokens": 3})
-    assert (longer["max_new_tokens"] == 3).all() and len(read_generations(out)) == 2 * len(longer)
+    first = generate_open_ended(tiny, vecs, QUESTIONS[:1], out=out, **SETTINGS)
+    before = out.read_text()
+    with pytest.raises(ValueError, match="holds generations made with \\{'max_new_tokens': 6\\}"):
+        generate_open_ended(tiny, vecs, QUESTIONS[:1], out=out, **{**SETTINGS, "max_new_tokens": 3})
+    assert out.read_text() == before and len(read_generations(out)) == len(first)
+    longer = generate_open_ended(
+        tiny, vecs, QUESTIONS[:1], out=tmp_path / "g3.jsonl", **{**SETTINGS, "max_new_tokens": 3}
+    )
+    assert (longer["max_new_tokens"] == 3).all()
 
 
 def test_bad_settings(tiny, vecs, tmp_path):

@@ -6,7 +6,7 @@ Each command group lives in its own module and adds its subcommands with `add_pa
 import argparse
 import sys
 
-from .. import __version__
+from .._version import __version__
 from . import _core, _datasets, _openended, _report
 from ._args import parse_floats, parse_layers
 
@@ -35,9 +35,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (ValueError, FileNotFoundError) as e:
-        print(f"caa-lens: error: {e}", file=sys.stderr)
+    except (ValueError, OSError) as e:  # bad data, arguments or files: one line, no traceback
+        message = " ".join(str(e).split()) if str(e).count("\n") > 3 else str(e)
+        print(f"caa-lens: error: {message}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("caa-lens: interrupted; files already written are intact, a rerun resumes", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -1,31 +1,103 @@
 """Arguments and parsing shared by the command groups."""
 
 import argparse
+import math
+import os
 from pathlib import Path
+
+from ..options import FORMATS
 
 
 def parse_layers(text: str, n_layers: int) -> list[int]:
-    """'all', '13', '0-29' or '3,5,10-12' -> a sorted list of layers."""
+    """'all', '13', '0-29' or '3,5,10-12' -> a sorted list of layers (0 < n_layers: checked against it).
+
+    Raises:
+        ValueError: a part is not a layer or an increasing range, or lies outside 0..n_layers-1.
+    """
     if text == "all":
         return list(range(n_layers))
     layers: set[int] = set()
     for part in text.split(","):
-        lo, _, hi = part.partition("-")
+        lo, dash, hi = part.strip().partition("-")
+        if not lo.isdigit() or (dash and not hi.isdigit()):
+            raise ValueError(f"--layers {text!r}: {part!r} is not a layer (0 or more) or a range like 4-20")
+        if int(hi or lo) < int(lo):
+            raise ValueError(f"--layers {text!r}: the range {part!r} runs backwards; write {hi}-{lo}")
         layers.update(range(int(lo), int(hi or lo) + 1))
+    if n_layers and max(layers) >= n_layers:
+        raise ValueError(f"--layers {text!r}: layers run from 0 to {n_layers - 1}")
     return sorted(layers)
 
 
 def parse_floats(text: str) -> list[float]:
-    """'-1,0,1' -> [-1.0, 0.0, 1.0]."""
-    return [float(x) for x in text.split(",") if x.strip()]
+    """'-1,0,1' -> [-1.0, 0.0, 1.0].
+
+    Raises:
+        ValueError: no number, a part that is not a number, or NaN / infinity (1e309 overflows to it).
+    """
+    values = []
+    for part in (x.strip() for x in text.split(",")):
+        try:
+            value = float(part)
+        except ValueError:
+            raise ValueError(f"--multipliers {text!r}: {part!r} is not a number") from None
+        if not math.isfinite(value):
+            raise ValueError(f"--multipliers {text!r}: {part!r} is not a finite number")
+        values.append(value)
+    return values
+
+
+def _checked(kind, ok, what: str):
+    """An argparse type: `kind(text)` that satisfies `ok`, else a clear usage error."""
+
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what}") from None
+        if not ok(value):
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what}")
+        return value
+
+    return parse
+
+
+positive_int = _checked(int, lambda n: n >= 1, "a whole number of at least 1")
+finite_float = _checked(float, math.isfinite, "a finite number")
+non_negative_float = _checked(float, lambda x: math.isfinite(x) and x >= 0, "a finite number of at least 0")
+
+
+def output_path(text: str) -> Path:
+    """An argparse type for --out/--html: a file path, not empty and not an existing folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the output path is empty")
+    path = Path(text)
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is a folder; give a file path")
+    return path
+
+
+def check_outputs(out: Path | None, *inputs: Path | None) -> None:
+    """Refuse an output that is also an input, or whose folder cannot be written (before any computing)."""
+    if out is None:
+        return
+    for source in inputs:
+        if source is not None and Path(source).exists() and Path(source).resolve() == out.resolve():
+            raise ValueError(f"--out {out} is also an input; choose another output path")
+    folder = out.resolve().parent
+    while not folder.exists():
+        folder = folder.parent
+    if not os.access(folder, os.W_OK):
+        raise ValueError(f"cannot write {out}: {folder} is not writable")
 
 
 def model_args(p: argparse.ArgumentParser) -> None:
-    """--model, --device, --dtype and --format."""
+    """--model, --device, --dtype, --format and --system."""
     p.add_argument("--model", default=None, help="HF id, local folder or .gguf (default: embedded SmolLM2)")
     p.add_argument("--device", default=None)
     p.add_argument("--dtype", default=None, help="float32, float16 or bfloat16")
-    p.add_argument("--format", dest="fmt", choices=["llama2", "template"], default=None, help="chat format")
+    p.add_argument("--format", dest="fmt", choices=FORMATS, default=None, help="chat format")
+    p.add_argument("--system", default=None, help="system prompt (default: the chat template's own, none for llama2)")
 
 
 def data_args(p: argparse.ArgumentParser) -> None:
@@ -33,7 +105,7 @@ def data_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", type=Path, help="a CAA-format A/B JSON file")
     p.add_argument("--caa-root", type=Path, help="local copy of the official CAA repository")
     p.add_argument("--behavior", help="behaviour name (shipped, or under --caa-root)")
-    p.add_argument("--max-pairs", type=int, default=None)
+    p.add_argument("--max-pairs", type=positive_int, default=None)
 
 
 def load(args):
@@ -50,7 +122,9 @@ def data_source(args, split: str) -> tuple[Path, str]:
     if args.data is None and args.behavior is None:
         raise SystemExit("give --data FILE or --behavior NAME")
     path = Path(args.data or behavior_path(args.behavior, split, root=args.caa_root))
-    return path, args.behavior or path.parent.name
+    if path.is_dir():
+        raise ValueError(f"{path} is a folder; --data takes a JSON file")
+    return path, args.behavior or path.stem
 
 
 def load_items(args, split: str):

@@ -2,8 +2,20 @@
 
 from pathlib import Path
 
-from .. import __version__
-from ._args import data_args, load, load_items, model_args, parse_floats, parse_layers
+from .._version import __version__
+from ..options import SCALES, VARIANTS
+from ._args import (
+    check_outputs,
+    data_args,
+    finite_float,
+    load,
+    load_items,
+    model_args,
+    output_path,
+    parse_floats,
+    parse_layers,
+    positive_int,
+)
 
 
 def cmd_info(args) -> int:
@@ -34,9 +46,16 @@ def cmd_vectors(args) -> int:
     from ..vectors import diagnostics, extract
 
     items, behavior, path = load_items(args, "generate")
+    check_outputs(args.out, path)
     model = load(args)
     vectors = extract(
-        model, items, behavior=behavior, dataset_sha256=file_sha256(path), variant=args.variant, fmt=args.fmt
+        model,
+        items,
+        behavior=behavior,
+        dataset_sha256=file_sha256(path),
+        variant=args.variant,
+        fmt=args.fmt,
+        system=args.system,
     )
     vectors.save(args.out)
     print(diagnostics(vectors).to_string(index=False, float_format="%.3f"))
@@ -50,7 +69,8 @@ def cmd_sweep(args) -> int:
     from ..vectors import SteeringVectors
 
     vectors = SteeringVectors.load(args.vectors)
-    items, behavior, _ = load_items(args, "test_ab")
+    items, behavior, path = load_items(args, "test_ab")
+    check_outputs(args.out, args.vectors, path)
     model = load(args)
     layers = parse_layers(args.layers, vectors.n_layers)
     results = sweep(
@@ -61,6 +81,7 @@ def cmd_sweep(args) -> int:
         multipliers=parse_floats(args.multipliers),
         scale=args.scale,
         fmt=args.fmt,
+        system=args.system,
         behavior=behavior,
     )
     write_csv(args.out, results)
@@ -86,6 +107,7 @@ def cmd_steer(args) -> int:
             multiplier=m,
             scale=args.scale,
             fmt=args.fmt,
+            system=args.system,
             max_new_tokens=args.max_new_tokens,
         )[0]
         print(f"[layer {args.layer}, multiplier {m:+g} {args.scale}] {reply}")
@@ -102,8 +124,8 @@ def add_parsers(sub) -> None:
     p = sub.add_parser("vectors", help="extract steering vectors for every layer")
     model_args(p)
     data_args(p)
-    p.add_argument("--variant", choices=["plain", "balanced"], default="plain")
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--variant", choices=VARIANTS, default="plain")
+    p.add_argument("--out", type=output_path, required=True)
     p.set_defaults(func=cmd_vectors)
 
     p = sub.add_parser("sweep", help="p(matching) over layers x multipliers")
@@ -112,17 +134,17 @@ def add_parsers(sub) -> None:
     p.add_argument("--vectors", type=Path, required=True)
     p.add_argument("--layers", default="all")
     p.add_argument("--multipliers", default="-1,0,1")
-    p.add_argument("--scale", choices=["raw", "relative"], default="raw")
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--scale", choices=SCALES, default="raw")
+    p.add_argument("--out", type=output_path, required=True)
     p.set_defaults(func=cmd_sweep)
 
     p = sub.add_parser("steer", help="generate a steered reply")
     model_args(p)
     p.add_argument("--vectors", type=Path, required=True)
     p.add_argument("--layer", type=int, required=True)
-    p.add_argument("--multiplier", type=float, required=True)
-    p.add_argument("--scale", choices=["raw", "relative"], default="raw")
-    p.add_argument("--max-new-tokens", type=int, default=64)
+    p.add_argument("--multiplier", type=finite_float, required=True)
+    p.add_argument("--scale", choices=SCALES, default="raw")
+    p.add_argument("--max-new-tokens", type=positive_int, default=64)
     p.add_argument("--compare", action="store_true", help="also print the unsteered reply")
     p.add_argument("prompt")
     p.set_defaults(func=cmd_steer)

@@ -3,7 +3,18 @@
 import sys
 from pathlib import Path
 
-from ._args import data_source, load, model_args, parse_floats, parse_layers
+from ..options import SCALES, SIDE_EFFECT_KINDS
+from ._args import (
+    check_outputs,
+    data_source,
+    load,
+    model_args,
+    non_negative_float,
+    output_path,
+    parse_floats,
+    parse_layers,
+    positive_int,
+)
 
 
 def _open_ended_items(args):
@@ -20,6 +31,7 @@ def cmd_generate(args) -> int:
 
     vectors = SteeringVectors.load(args.vectors)
     items, behavior = _open_ended_items(args)
+    check_outputs(args.out, args.vectors)
     model = load(args)
     frame = generate_open_ended(
         model,
@@ -34,6 +46,7 @@ def cmd_generate(args) -> int:
         seed=args.seed,
         batch_size=args.batch_size,
         fmt=args.fmt,
+        system=args.system,
         out=args.out,
     )
     print(f"wrote {args.out} ({len(frame)} generations for {behavior})")
@@ -48,7 +61,12 @@ def _judge(args):
         if not args.judge_model:
             raise SystemExit("--judge http needs --judge-model NAME (the model the endpoint serves)")
         return HTTPJudge(
-            args.base_url, args.judge_model, api_key_env=args.api_key_env, timeout=args.timeout, retries=args.retries
+            args.base_url,
+            args.judge_model,
+            api_key_env=args.api_key_env,
+            timeout=args.timeout,
+            retries=args.retries,
+            allow_insecure=args.allow_insecure_http,
         )
     return LocalJudge(load_model(args.judge_model, device=args.device, dtype=args.dtype), batch_size=args.batch_size)
 
@@ -60,6 +78,7 @@ def cmd_judge(args) -> int:
     from ..judge import JudgeError, judge_summary, score_generations
     from ..openended import read_generations
 
+    check_outputs(args.out, args.generations, args.rubric)
     generations = read_generations(args.generations)
     if generations.empty:
         raise ValueError(f"{args.generations} holds no generations")
@@ -82,6 +101,7 @@ def cmd_side_effects(args) -> int:
 
     vectors = SteeringVectors.load(args.vectors)
     items = load_choices(args.data, args.kind)[: args.max_items]
+    check_outputs(args.out, args.vectors, args.data)
     model = load(args)
     results = side_effects(
         model,
@@ -93,6 +113,7 @@ def cmd_side_effects(args) -> int:
         kind=args.kind,
         seed=args.seed,
         fmt=args.fmt,
+        system=args.system,
     )
     write_csv(args.out, results)
     print(side_effects_summary(results).to_string(index=False, float_format="%.3f"))
@@ -108,15 +129,15 @@ def add_parsers(sub) -> None:
     p.add_argument("--behavior", help="behaviour name (its open-ended prompts, shipped or under --caa-root)")
     p.add_argument("--data", type=Path, help="an open-ended JSON file ([{'question': ...}])")
     p.add_argument("--caa-root", type=Path, help="local copy of the official CAA repository")
-    p.add_argument("--max-items", type=int, default=None)
+    p.add_argument("--max-items", type=positive_int, default=None)
     p.add_argument("--layers", required=True)
     p.add_argument("--multipliers", default="-1,0,1")
-    p.add_argument("--scale", choices=["raw", "relative"], default="relative")
-    p.add_argument("--max-new-tokens", type=int, default=64)
-    p.add_argument("--temperature", type=float, default=0.0)
+    p.add_argument("--scale", choices=SCALES, default="relative")
+    p.add_argument("--max-new-tokens", type=positive_int, default=64)
+    p.add_argument("--temperature", type=non_negative_float, default=0.0)
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--batch-size", type=int, default=8)
-    p.add_argument("--out", type=Path, required=True, help="JSONL file (appended to; a rerun resumes)")
+    p.add_argument("--batch-size", type=positive_int, default=8)
+    p.add_argument("--out", type=output_path, required=True, help="JSONL file (appended to; a rerun resumes)")
     p.set_defaults(func=cmd_generate)
 
     p = sub.add_parser("judge", help="score generations 0-10 on the behaviour's rubric")
@@ -132,25 +153,28 @@ def add_parsers(sub) -> None:
     p.add_argument("--base-url", default="http://localhost:8000/v1", help="OpenAI-compatible endpoint (http judge)")
     p.add_argument("--api-key-env", default="OPENAI_API_KEY")
     p.add_argument("--timeout", type=float, default=30)
+    p.add_argument(
+        "--allow-insecure-http", action="store_true", help="send the API key over plain http to a non-local host"
+    )
     p.add_argument("--retries", type=int, default=3)
     p.add_argument(
         "--rubric", type=Path, help="JSON rubric for every behaviour, or {behaviour: rubric} (default: shipped)"
     )
     p.add_argument("--device", default=None)
     p.add_argument("--dtype", default=None)
-    p.add_argument("--batch-size", type=int, default=8)
-    p.add_argument("--out", type=Path, required=True, help="CSV of the generations with score and judge columns")
+    p.add_argument("--batch-size", type=positive_int, default=8)
+    p.add_argument("--out", type=output_path, required=True, help="CSV of the generations with score and judge columns")
     p.set_defaults(func=cmd_judge)
 
     p = sub.add_parser("side-effects", help="MMLU / TruthfulQA A/B accuracy with and without steering")
     model_args(p)
     p.add_argument("--vectors", type=Path, required=True)
     p.add_argument("--data", type=Path, required=True, help="MMLU- or TruthfulQA-style JSON (CAA format)")
-    p.add_argument("--kind", choices=["mmlu", "truthfulqa"], required=True)
-    p.add_argument("--max-items", type=int, default=None)
+    p.add_argument("--kind", choices=SIDE_EFFECT_KINDS, required=True)
+    p.add_argument("--max-items", type=positive_int, default=None)
     p.add_argument("--layer", type=int, required=True)
     p.add_argument("--multipliers", default="-1,0,1")
-    p.add_argument("--scale", choices=["raw", "relative"], default="raw")
+    p.add_argument("--scale", choices=SCALES, default="raw")
     p.add_argument("--seed", type=int, default=0, help="which items get the correct answer as (A)")
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--out", type=output_path, required=True)
     p.set_defaults(func=cmd_side_effects)

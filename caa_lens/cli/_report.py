@@ -2,12 +2,14 @@
 
 from pathlib import Path
 
-from ._args import load, model_args, parse_floats, parse_layers
+from ..options import SCALES
+from ._args import check_outputs, load, model_args, output_path, parse_floats, parse_layers, positive_int
 
 
 def cmd_report(args) -> int:
     from ..datasets import BEHAVIORS
-    from ..report import ReportSettings, run_report
+    from ..report import run_report
+    from ..report_settings import ReportSettings
 
     behaviors = (
         list(BEHAVIORS) if args.behaviors == "all" else [b.strip() for b in args.behaviors.split(",") if b.strip()]
@@ -37,8 +39,11 @@ def cmd_detect(args) -> int:
     from ..vectors import SteeringVectors
 
     vectors = SteeringVectors.load(args.vectors)
+    check_outputs(args.html, args.vectors)
     model = load(args)
-    scores = token_scores(model, vectors, args.text, layers=[args.layer], prompt=args.prompt, fmt=args.fmt)
+    scores = token_scores(
+        model, vectors, args.text, layers=[args.layer], prompt=args.prompt, fmt=args.fmt, system=args.system
+    )
     shown = scores.drop(columns="layer").assign(token=scores["token"].map(repr))
     print(shown.to_string(index=False, float_format="%.3f"))
     print(
@@ -53,7 +58,7 @@ def cmd_detect(args) -> int:
 
 def add_parsers(sub) -> None:
     """report, detect."""
-    from ..report import ReportSettings as S
+    from ..report_settings import ReportSettings as S
 
     p = sub.add_parser("report", help="every analysis of each behaviour: CSVs, figures and one offline report.html")
     model_args(p)
@@ -62,18 +67,23 @@ def add_parsers(sub) -> None:
         "--caa-root", type=Path, help="local copy of the official CAA repository (default: shipped datasets)"
     )
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--max-pairs", type=int, default=S.max_pairs, help="contrast pairs per vector")
-    p.add_argument("--n-test", type=int, default=S.n_test, help="A/B test items per sweep")
+    p.add_argument("--max-pairs", type=positive_int, default=S.max_pairs, help="contrast pairs per vector")
+    p.add_argument("--n-test", type=positive_int, default=S.n_test, help="A/B test items per sweep")
     p.add_argument("--layers", default="all", help="layers to sweep, e.g. all or 4-20")
     p.add_argument("--multipliers", default=",".join(f"{m:g}" for m in S.multipliers))
-    p.add_argument("--scale", choices=["raw", "relative"], default=S.scale)
+    p.add_argument("--scale", choices=SCALES, default=S.scale)
     p.add_argument(
         "--transfer-sources", default=str(S.transfer_sources), help="how many source layers (3), or which (5,10,15)"
     )
-    p.add_argument("--transfer-items", type=int, default=S.transfer_items, help="test items for the transfer figure")
-    p.add_argument("--max-new-tokens", type=int, default=S.max_new_tokens)
     p.add_argument(
-        "--detail-items", type=int, default=S.detail_items, help="test items of the finer multiplier sweep (all)"
+        "--transfer-items", type=positive_int, default=S.transfer_items, help="test items for the transfer figure"
+    )
+    p.add_argument("--max-new-tokens", type=positive_int, default=S.max_new_tokens)
+    p.add_argument(
+        "--detail-items",
+        type=positive_int,
+        default=S.detail_items,
+        help="test items of the finer multiplier sweep (all)",
     )
     p.add_argument("--overwrite", action="store_true", help="recompute behaviours already in --out")
     p.set_defaults(func=cmd_report)
@@ -83,6 +93,6 @@ def add_parsers(sub) -> None:
     p.add_argument("--vectors", type=Path, required=True)
     p.add_argument("--layer", type=int, required=True)
     p.add_argument("--prompt", help="a user message: the text is then scored as the assistant's reply to it")
-    p.add_argument("--html", type=Path, help="also write the text coloured by cosine")
+    p.add_argument("--html", type=output_path, help="also write the text coloured by cosine")
     p.add_argument("text")
     p.set_defaults(func=cmd_detect)

@@ -1,0 +1,42 @@
+"""What a report computes: its settings as one frozen, validated value (light: the CLI reads its defaults)."""
+
+import json
+from dataclasses import asdict, dataclass
+
+from .options import SCALES
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """What a report computes (see figures/README.md for `make demo`'s smaller sizes and their cost).
+
+    `detail_items`: test items of the finer multiplier sweep at the chosen layer (None: all `n_test`).
+    """
+
+    max_pairs: int = 64
+    n_test: int = 32
+    layers: tuple[int, ...] | None = None
+    multipliers: tuple[float, ...] = (-1.0, -0.5, 0.0, 0.5, 1.0)
+    scale: str = "relative"
+    transfer_sources: int | tuple[int, ...] = 3
+    transfer_items: int = 8
+    max_new_tokens: int = 32
+    detail_items: int | None = None
+
+    def __post_init__(self):
+        fix = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731
+        fix("multipliers", tuple(float(m) for m in self.multipliers))
+        fix("layers", None if self.layers is None else tuple(int(x) for x in self.layers))
+        if not isinstance(self.transfer_sources, int):
+            fix("transfer_sources", tuple(int(x) for x in self.transfer_sources))
+        if self.scale not in SCALES:
+            raise ValueError(f"unknown scale {self.scale!r}; use one of {SCALES}")
+        if not any(m > 0 and -m in self.multipliers for m in self.multipliers):
+            raise ValueError(
+                f"multipliers {self.multipliers} need some m > 0 together with -m (for the held-out effect)"
+            )
+        if min(self.n_test, self.transfer_items, self.detail_items or 4) < 4 or self.max_pairs < 2:
+            raise ValueError("need n_test >= 4, transfer_items >= 4, detail_items >= 4 and max_pairs >= 2")
+
+    def as_json(self) -> dict:
+        return json.loads(json.dumps(asdict(self)))
