@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .choices import split_choices
 from .datasets import (
     SPLITS,
     ABItem,
@@ -53,7 +54,6 @@ STATS_COLUMNS = (
 )
 _ITEM = re.compile(r"^item (\d+): ")
 _FIELD = re.compile(r"\b(" + "|".join(AB_FIELDS) + r")\b")
-_CHOICE = re.compile(r"\(([A-Z])\)[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -261,13 +261,6 @@ def report(problems: list[Problem]) -> str:
         lines += [f"  {str(p).removeprefix(file + ': ')}" for p in problems if p.file == file]
     files = len({p.file for p in problems})
     return "\n".join(lines + [f"{len(problems)} problem(s) in {files} file(s)"])
-
-
-def split_choices(question: str) -> tuple[str, dict[str, str]]:
-    """The question's stem (before its first choice, 'Choices:' dropped) and {letter: text}."""
-    parts = _CHOICE.split(question)
-    stem = re.sub(r"\s*Choices:\s*$", "", parts[0].strip())
-    return stem, {parts[k]: parts[k + 1].strip() for k in range(1, len(parts) - 1, 2)}
 
 
 def _words(text: str) -> int:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .choices import choice_letters, letter_of
+
 BEHAVIORS = (
     "sycophancy",
     "hallucination",
@@ -35,8 +37,6 @@ CAA_SPLITS = {
     "test_open_ended": "test/{b}/test_dataset_open_ended.json",
 }
 SHIPPED_ROOT = Path(str(resources.files("caa_lens") / "data"))
-_CHOICE = re.compile(r"\(([A-Z])\)")
-_LETTER = re.compile(r"^\s*\(?\s*([A-Z])\s*\)?\s*$")
 # control characters other than tab/newline/CR, and zero-width or byte-order marks, are never meant
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff]")
 MAX_CHARS = 100_000
@@ -66,7 +66,7 @@ class ABItem:
     group: str | None = None
 
     def __post_init__(self):
-        choices = set(_CHOICE.findall(self.question))
+        choices = set(choice_letters(self.question))
         for name in ("matching", "not_matching"):
             value = getattr(self, name)
             if not (isinstance(value, str) and len(value) == 1 and value.isascii() and value.isupper()):
@@ -126,10 +126,9 @@ def _field(path: Path, i: int, item: object, name: str) -> str:
 
 def parse_letter(path: Path, i: int, name: str, value: str, choices: list[str]) -> str:
     """Normalise "(A)", "A" or " (A)" to "A", checking it is one of the question's choices."""
-    match = _LETTER.match(value)
-    if not match:
+    letter = letter_of(value)
+    if letter is None:
         raise DatasetError(f"{path}: item {i}: field {name!r} is {value!r}, not an answer letter like '(A)'")
-    letter = match.group(1)
     if letter not in choices:
         raise DatasetError(f"{path}: item {i}: field {name!r} is {letter!r}, not one of the choices {choices}")
     return letter
@@ -138,7 +137,7 @@ def parse_letter(path: Path, i: int, name: str, value: str, choices: list[str]) 
 def parse_ab(path: Path, i: int, item: object) -> ABItem:
     """Validate one raw A/B item."""
     question = _field(path, i, item, "question")
-    choices = sorted(set(_CHOICE.findall(question)))
+    choices = choice_letters(question)
     if len(choices) < 2:
         raise DatasetError(f"{path}: item {i}: field 'question' must list at least two choices like '(A) ...'")
     yes = parse_letter(path, i, "answer_matching_behavior", _field(path, i, item, "answer_matching_behavior"), choices)

@@ -237,14 +237,30 @@ def _groups(results: pd.DataFrame) -> pd.Series:
     return pd.Series([f"item-{i}" for i in items], index=items)
 
 
-def _effects(results: pd.DataFrame, items) -> pd.DataFrame:
-    """Per (layer, m > 0) and item: p at +m minus p at -m, with the item's group."""
-    part = results[results["item"].isin(items)].set_index(["layer", "multiplier", "item"])["p_matching"].sort_index()
+def effects(results: pd.DataFrame, items=None, *, min_letter_mass: float | None = None) -> pd.DataFrame:
+    """Per (layer, m > 0) and item: the effect p(matching | +m) - p(matching | -m), with the item's group.
+
+    Args:
+        results: `sweep` output holding both +m and -m.
+        items: only these items (default: all).
+        min_letter_mass: drop (layer, m) whose mean letter mass at +m or -m is below it (where
+            the model stops answering with a letter, p(matching) is a ratio of two tiny
+            probabilities); None keeps every configuration.
+
+    Returns:
+        columns layer, multiplier, item, group, effect.
+    """
+    part = results if items is None else results[results["item"].isin(items)]
+    if min_letter_mass is not None:
+        mass = results.groupby(["layer", "multiplier"])["letter_mass"].mean()
+        low = {(layer, abs(m)) for (layer, m), value in mass.items() if m != 0 and value < min_letter_mass}
+        part = part[[(x, abs(m)) not in low for x, m in zip(part["layer"], part["multiplier"], strict=True)]]
+    table = part.set_index(["layer", "multiplier", "item"])["p_matching"].sort_index()
     groups = _groups(results)
     rows = []
-    for (layer, m), _ in part.groupby(level=[0, 1]):
-        if m > 0 and (layer, -m) in part.index.droplevel(2):
-            diff = part.loc[(layer, m)] - part.loc[(layer, -m)]
+    for (layer, m), _ in table.groupby(level=[0, 1]):
+        if m > 0 and (layer, -m) in table.index.droplevel(2):
+            diff = table.loc[(layer, m)] - table.loc[(layer, -m)]
             rows += [(layer, m, item, groups[item], d) for item, d in diff.items()]
     return pd.DataFrame(rows, columns=["layer", "multiplier", "item", "group", "effect"])
 
@@ -271,24 +287,25 @@ def split_items(results: pd.DataFrame, seed: int = 0) -> tuple[np.ndarray, np.nd
     return np.array(sorted(select)), np.array(sorted(held))
 
 
-def held_out(results: pd.DataFrame, *, seed: int = 0) -> dict:
+def held_out(results: pd.DataFrame, *, seed: int = 0, min_letter_mass: float | None = None) -> dict:
     """Choose layer and multiplier on half of the scenarios; report the effect on the other half.
 
     The effect of (L, m) is p(matching) at +m minus p(matching) at -m, per item. Scenarios are
     halved within each matching letter (`split_items`). The choice maximises the mean effect on
     the selection half; the report is the mean of the same per-item effect on the held-out half
-    with its standard error clustered by scenario (`stats.clustered_sem`).
+    with its standard error clustered by scenario (`stats.clustered_sem`). `min_letter_mass`
+    (see `effects`) keeps configurations where the model stops answering from being chosen.
 
     Returns:
         dict with layer, multiplier, effect_select, effect, effect_sem, n_select, n_held_out,
         n_groups_held_out.
     """
     select, held = split_items(results, seed)
-    chosen = _effects(results, select).groupby(["layer", "multiplier"])["effect"].mean()
+    chosen = effects(results, select, min_letter_mass=min_letter_mass).groupby(["layer", "multiplier"])["effect"].mean()
     if chosen.empty:
         raise ValueError("held-out choice needs multipliers m and -m for some m > 0")
     layer, m = chosen.idxmax()
-    report = _effects(results[(results["layer"] == layer)], held)
+    report = effects(results[(results["layer"] == layer)], held)
     report = report[report["multiplier"] == m]
     return {
         "layer": int(layer),

@@ -1,10 +1,8 @@
-"""Geometry of steering vectors: cosines across layers and behaviours, transfer, PCA separation.
+"""Geometry of steering vectors (model-free): cosines across layers and behaviours, PCA separation.
 
 - `layer_cosines` / `behavior_cosines`: cos(v_i, v_j) between one behaviour's layers, or
   between behaviours at one layer (Rimsky et al. 2024, arXiv 2312.06681, section on vector
   similarity across layers).
-- `transfer`: the vector extracted at layer k added at layer L; its effect is, per item,
-  p(matching) at +m minus p(matching) at -m, averaged over items (mean and standard error).
 - `pca_separation`: per layer, a 2-D PCA of every letter-token activation (both answers of
   every pair) and two separation scores for matching vs not matching: the cross-validated
   accuracy of a logistic-regression probe (folds keep a pair's two answers together and are
@@ -15,8 +13,6 @@
   projected out first, so what is left cannot be the letter.
 """
 
-from dataclasses import replace
-
 import numpy as np
 import pandas as pd
 import torch
@@ -25,25 +21,11 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_score
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
-from tqdm.auto import tqdm
 
 from ._types import LayerVectors, PairActs
 from .collect import PairActivations
-from .datasets import ABItem
-from .evaluate import sweep
-from .stats import mean_sem
 from .vectors import SteeringVectors, letter_direction
 
-TRANSFER_COLUMNS = (
-    "behavior",
-    "source_layer",
-    "target_layer",
-    "multiplier",
-    "scale",
-    "effect",
-    "effect_sem",
-    "n_items",
-)
 PCA_COLUMNS = ("layer", "pair", "answer", "letter", "pc1", "pc2", "letter_removed")
 SEPARATION_COLUMNS = ("layer", "probe_accuracy", "fisher_ratio", "letter_removed")
 ANSWERS = ("matching", "not_matching")
@@ -94,76 +76,6 @@ def behavior_cosines(vectors: list[SteeringVectors], layer: int) -> pd.DataFrame
     index = pd.Index(names, name="behavior")
     matrix = _cosine_matrix(torch.stack([v.directions[layer] for v in vectors]))
     return pd.DataFrame(matrix, index=index, columns=index.copy())
-
-
-def _broadcast(vectors: SteeringVectors, source: int) -> SteeringVectors:
-    """Vectors whose every layer's row is the source layer's vector."""
-    if not 0 <= source < vectors.n_layers:
-        raise ValueError(f"source layer {source} is out of range 0..{vectors.n_layers - 1}")
-    return replace(vectors, directions=vectors.directions[source].expand_as(vectors.directions).clone())
-
-
-def _effects(results: pd.DataFrame, source: int, m: float) -> pd.DataFrame:
-    """Per target layer: mean over items of p(matching) at +m minus at -m, s.e. clustered by scenario."""
-    keys = ["layer", "item"] + (["group"] if "group" in results else [])
-    table = results.pivot_table(index=keys, columns="multiplier", values="p_matching")
-    effect = (table[m] - table[-m]).rename("effect").reset_index()
-    out = mean_sem(effect, ["layer"], "effect").drop(columns="n_groups")
-    first = results.iloc[0]
-    out = out.rename(columns={"layer": "target_layer"}).assign(
-        behavior=first["behavior"], source_layer=source, multiplier=m, scale=first["scale"]
-    )
-    return out[list(TRANSFER_COLUMNS)]
-
-
-def transfer(
-    model,
-    vectors: SteeringVectors,
-    items: list[ABItem],
-    *,
-    source_layers,
-    target_layers=None,
-    multiplier: float = 1.0,
-    scale: str = "raw",
-    progress: bool = True,
-) -> pd.DataFrame:
-    """Steer at every target layer with the vector extracted at each source layer.
-
-    Runs `evaluate.sweep` on vectors whose every row is v_source. With scale "relative" the
-    multiplier is relative to the target layer's mean residual norm.
-
-    Args:
-        model: a TransformerBridge.
-        vectors: steering vectors extracted on this model.
-        items: A/B evaluation items.
-        source_layers: layers whose vectors are moved.
-        target_layers: layers they are added at (default: all).
-        multiplier: m > 0; the effect compares +m with -m.
-        scale: "raw" or "relative".
-        progress: show a tqdm bar over source layers.
-
-    Returns:
-        A tidy DataFrame with columns `TRANSFER_COLUMNS`, one row per (source, target).
-    """
-    m = float(multiplier)
-    if not m > 0:
-        raise ValueError(f"multiplier must be > 0 (the effect compares +m with -m), got {multiplier}")
-    sources = [int(k) for k in source_layers]
-    if not sources:
-        raise ValueError("transfer needs at least one source layer")
-    frames = []
-    for source in tqdm(sources, desc="transfer", disable=not progress):
-        results = sweep(
-            model,
-            _broadcast(vectors, source),
-            items,
-            layers=target_layers,
-            multipliers=[-m, m],
-            scale=scale,
-            progress=False,
-        )
-        frames.append(_effects(results, source, m))
-    return pd.concat(frames, ignore_index=True)
 
 
 def _without(acts: PairActs, direction: LayerVectors) -> PairActs:

@@ -25,12 +25,13 @@ from .chat import default_format
 from .collect import collect
 from .datasets import behavior_path, file_sha256, load_ab, load_open_ended
 from .detect import text_score, token_scores
-from .evaluate import held_out, summarize, sweep
-from .geometry import layer_cosines, pca_separation, separation_layer, transfer
+from .evaluate import effects, held_out, summarize, sweep
+from .geometry import layer_cosines, pca_separation, separation_layer
 from .models import model_name
 from .report_html import SUMMARY, read_summary, render_report
 from .report_settings import ReportSettings
 from .steering import generate
+from .transfer import transfer
 from .vectors import diagnostics, from_activations
 
 
@@ -88,8 +89,8 @@ def _sweeps(model, vecs, test, s: ReportSettings, folder: Path, progress: bool) 
         write_csv(folder / f"{name}.csv", frame)
         write_csv(folder / f"{name}_summary.csv", summarize(frame))
     at = summarize(results).query("layer == @layer").set_index("multiplier").loc[[-m, 0.0, m]]
-    table = results.query("layer == @layer").pivot_table(index="item", columns="multiplier", values="p_matching")
-    by_letter = (table[m] - table[-m]).groupby([test[i].matching for i in table.index]).mean()
+    effect = effects(results[results["layer"] == layer]).query("multiplier == @m")
+    by_letter = effect.groupby([test[i].matching for i in effect["item"]])["effect"].mean()
     return (
         choice
         | {key: at[key].round(4).tolist() for key in ("p_matching", "letter_mass")}

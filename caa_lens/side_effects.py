@@ -14,12 +14,12 @@ with p_correct > 0.5.
 """
 
 import random
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from .choices import choice_letters, letter_of, split_choices
 from .datasets import ABItem, DatasetError, read_json_list
 from .evaluate import sweep
 from .options import SIDE_EFFECT_KINDS
@@ -33,9 +33,6 @@ SIDE_EFFECT_COLUMNS = (
 SIDE_EFFECT_SUMMARY_COLUMNS = (
     "kind", "behavior", "layer", "multiplier", "scale", "accuracy", "accuracy_sem", "argmax_accuracy", "letter_mass", "n_items",
 )  # fmt: skip
-_LETTER = re.compile(r"^\s*\(?\s*([A-Z])\s*\)?\s*$")
-_CHOICE = re.compile(r"\(([A-Z])\)[ \t]*(.*?)\s*(?=\n?\s*\([A-Z]\)|\Z)", re.S)
-_CHOICES_HEADER = re.compile(r"\s*(Choices:\s*)?$")
 
 
 @dataclass(frozen=True)
@@ -57,17 +54,15 @@ def _text(path: Path, i: int, item: dict, name: str) -> str:
 
 def _split_choices(path: Path, i: int, name: str, question: str) -> tuple[str, dict[str, str]]:
     """(stem, {letter: text}) of a question that lists its choices as `(A) ...`."""
-    first = re.search(r"\([A-Z]\)", question)
-    if first is None:
+    if not choice_letters(question):
         raise DatasetError(
             f"{path}: item {i}: field {name!r} lists no choices like '(A) ...', but 'correct' is a letter"
         )
-    stem = _CHOICES_HEADER.sub("", question[: first.start()]).strip()
-    return stem, {letter: text for letter, text in _CHOICE.findall(question[first.start() :])}
+    return split_choices(question)
 
 
 def _answer(path: Path, i: int, field: str, value: str, choices: dict[str, str]) -> str:
-    letter = _LETTER.match(value).group(1)
+    letter = letter_of(value)
     if letter not in choices or not choices[letter]:
         raise DatasetError(
             f"{path}: item {i}: field {field!r} is {value!r}, not one of the question's choices {sorted(choices)}"
@@ -86,7 +81,7 @@ def parse_choice(path: Path, i: int, item: object) -> MultipleChoice:
     category = item.get("category", "")
     if not isinstance(category, str):
         raise DatasetError(f"{path}: item {i}: field 'category' must be a string")
-    letters = [_LETTER.match(v) is not None for v in (correct, incorrect)]
+    letters = [letter_of(v) is not None for v in (correct, incorrect)]
     if all(letters):
         question, choices = _split_choices(path, i, name, question)
         correct, incorrect = (

@@ -83,3 +83,19 @@ def test_held_out_halves_are_letter_balanced():
         assert sorted([*select, *held]) == list(range(20))
         count = lambda half: sum(letters[i] == "A" for i in half)  # noqa: E731
         assert abs(count(select) - count(held)) <= 1 and abs(len(select) - len(held)) <= 1
+
+
+def test_effects_and_the_explicit_letter_mass_rule():
+    rows = []
+    for item in range(12):
+        for layer, effect, mass in ((0, 0.1, 0.9), (1, 0.4, 0.05)):  # layer 1: large effect, model stopped answering
+            for m in (-1.0, 1.0):
+                rows.append(("b", layer, m, "raw", item, 0.5 + effect * m / 2, mass, "AB"[item % 2], f"s{item}"))
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    from caa_lens.evaluate import effects
+
+    out = effects(frame)
+    assert list(out.columns) == ["layer", "multiplier", "item", "group", "effect"] and len(out) == 24
+    assert out.groupby("layer")["effect"].mean().round(6).to_dict() == {0: 0.1, 1: 0.4}
+    assert set(effects(frame, min_letter_mass=0.2)["layer"]) == {0}
+    assert held_out(frame)["layer"] == 1 and held_out(frame, min_letter_mass=0.2)["layer"] == 0

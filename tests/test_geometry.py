@@ -8,14 +8,13 @@ from caa_lens.evaluate import sweep
 from caa_lens.geometry import (
     PCA_COLUMNS,
     SEPARATION_COLUMNS,
-    TRANSFER_COLUMNS,
     _folds,
     behavior_cosines,
     layer_cosines,
     pca_separation,
     separation_layer,
-    transfer,
 )
+from caa_lens.transfer import TRANSFER_COLUMNS, transfer
 from caa_lens.vectors import SteeringVectors, extract
 
 from .conftest import ab_items

@@ -8,7 +8,8 @@ from plotly.colors import diverging
 from caa_lens import plotting
 from caa_lens.detect import TOKEN_COLUMNS
 from caa_lens.evaluate import COLUMNS, summarize
-from caa_lens.geometry import TRANSFER_COLUMNS, layer_cosines, pca_separation
+from caa_lens.geometry import layer_cosines, pca_separation
+from caa_lens.transfer import TRANSFER_COLUMNS
 from caa_lens.vectors import diagnostics
 
 from .test_geometry import make_vectors, planted_acts

@@ -35,6 +35,8 @@ def test_lazy_names_resolve_to_the_library_objects():
     module = importlib.import_module("caa_lens.collect")  # loading the submodule must not shadow the function
 
     assert cl.collect is module.collect and callable(cl.collect)
+    importlib.import_module("caa_lens.transfer")
+    assert callable(cl.transfer) and cl.transfer.__module__ == "caa_lens.transfer"
     assert cl.sweep.__module__ == "caa_lens.evaluate" and cl.plotting.__name__ == "caa_lens.plotting"
     assert set(cl.__all__) <= set(dir(cl))
     assert all(getattr(cl, name) is not None for name in cl.__all__)
