@@ -13,8 +13,12 @@ pytestmark = pytest.mark.integration
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
-def test_there_are_notebooks():
-    assert len(NOTEBOOKS) >= 4
+def test_the_numbered_notebooks_are_the_story_the_readme_tells():
+    """Breaks when a notebook is renamed, lost or renumbered, or the README stops pointing at them."""
+    names = [p.stem for p in NOTEBOOKS]
+    assert names == ["01_quickstart", "02_layer_sweeps", "03_geometry_pca", "04_token_detection"]
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    assert "notebooks/01_quickstart" in readme and "04_token_detection" in readme
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -78,6 +78,9 @@ def test_steering_changes_generation_and_sampling_is_seeded(tiny, vecs):
     assert generate(tiny, PROMPTS[:1], vectors=vecs, layer=1, multiplier=8.0, max_new_tokens=12) != plain
     sample = dict(max_new_tokens=12, temperature=1.0, seed=7)
     assert generate(tiny, PROMPTS, **sample) == generate(tiny, PROMPTS, **sample)
+    # it breaks if temperature or the seed were ignored: another seed, or greedy decoding, differs
+    assert generate(tiny, PROMPTS, **{**sample, "seed": 8}) != generate(tiny, PROMPTS, **sample)
+    assert generate(tiny, PROMPTS, **sample) != generate(tiny, PROMPTS, max_new_tokens=12)
 
 
 def test_kv_prefix_reuse_matches_full_pass(tiny):
