@@ -49,7 +49,7 @@ def main() -> None:
         peak = max(peak, matmul_peak_flops(str(model.cfg.device)))
         ours, seconds = timed(cl.collect, model, items, progress=False)
         t_ours = min(t_ours, seconds)
-        ref, seconds = timed(cl.collect_reference, model, items)
+        ref, seconds = timed(cl.reference.collect_reference, model, items)
         t_ref = min(t_ref, seconds)
         t_plain = min(t_plain, timed(plain)[1])
     diff = (ours.matching - ref.matching).abs().max() / ref.matching.abs().max()

@@ -33,13 +33,13 @@ def random_model_dir(config_dir: str, out: str | None = None) -> str:
 
 def check(model, label: str) -> None:
     items = cl.load_behavior("sentiment", "test_ab")[:6]
-    ours, ref = cl.collect(model, items, batch_size=3, progress=False), cl.collect_reference(model, items)
+    ours, ref = cl.collect(model, items, batch_size=3, progress=False), cl.reference.collect_reference(model, items)
     rel = ((ours.matching - ref.matching).abs().max() / ref.matching.abs().max()).item()
     vecs = cl.extract(model, cl.load_behavior("sentiment")[:16], behavior="sentiment", progress=False)
     kwargs = dict(layers=[3, 10, 20], multipliers=[-1.0, 0.0, 1.0], scale="relative")
     fast, slow = (
         cl.sweep(model, vecs, items[:3], progress=False, **kwargs),
-        cl.sweep_reference(model, vecs, items[:3], **kwargs),
+        cl.reference.sweep_reference(model, vecs, items[:3], **kwargs),
     )
     p_diff = (fast["p_matching"] - slow["p_matching"]).abs().max()
     prompts = ["How will my week go?", "Describe a rainy day in one sentence."]

@@ -22,7 +22,7 @@ def main() -> None:
     items = cl.load_behavior("sentiment", "test_ab")[:N_ITEMS]
     kwargs = dict(layers=range(vecs.n_layers), multipliers=MULTIPLIERS, scale="relative")
     ours, t_ours = timed(cl.sweep, model, vecs, items, progress=False, **kwargs)
-    naive, t_naive = timed(cl.sweep_reference, model, vecs, items[:N_NAIVE], progress=True, **kwargs)
+    naive, t_naive = timed(cl.reference.sweep_reference, model, vecs, items[:N_NAIVE], progress=True, **kwargs)
     same = ours[ours["item"] < N_NAIVE].reset_index(drop=True)
     diff = (same["p_matching"] - naive["p_matching"]).abs().max()
     per_ours, per_naive = t_ours / N_ITEMS, t_naive / N_NAIVE

@@ -19,12 +19,12 @@ from ._version import __version__ as __version__
 # public name -> the module (under caa_lens) that defines it
 _EXPORTS = {
     "plotting": None,  # a subpackage
+    "reference": None,  # the straightforward oracles: caa_lens.reference.collect_reference, sweep_reference
     "ChatPrompt": "chat",
     "chat_prompt": "chat",
     "default_format": "chat",
     "PairActivations": "collect",
     "collect": "collect",
-    "collect_reference": "collect",
     "BEHAVIORS": "datasets",
     "ABItem": "datasets",
     "DatasetError": "datasets",
@@ -41,7 +41,6 @@ _EXPORTS = {
     "multiplier_sweep": "evaluate",
     "summarize": "evaluate",
     "sweep": "evaluate",
-    "sweep_reference": "evaluate",
     "behavior_cosines": "geometry",
     "layer_cosines": "geometry",
     "pca_separation": "geometry",
@@ -65,6 +64,7 @@ _EXPORTS = {
     "diagnostics": "vectors",
     "extract": "vectors",
     "from_activations": "vectors",
+    "vectors_from": "vectors",
 }
 
 
@@ -108,7 +108,6 @@ __all__ = [
     "behavior_cosines",
     "chat_prompt",
     "collect",
-    "collect_reference",
     "default_format",
     "diagnostics",
     "extract",
@@ -129,6 +128,7 @@ __all__ = [
     "multiplier_sweep",
     "pca_separation",
     "plotting",
+    "reference",
     "read_generations",
     "run_report",
     "score_generations",
@@ -138,8 +138,8 @@ __all__ = [
     "steer",
     "summarize",
     "sweep",
-    "sweep_reference",
     "text_score",
     "token_scores",
     "transfer",
+    "vectors_from",
 ]

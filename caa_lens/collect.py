@@ -5,7 +5,7 @@ every token before the letter. Each pair becomes one packed row (`packing`): the
 then both answers' few tokens, each seeing only the prefix and itself. So the prefix is computed
 once, both letters come from one batched forward (left-padded, items grouped by length),
 `resid_post` of every layer is read at the two letter tokens, and only one logit is computed.
-`collect_reference` is the straightforward path (a full `run_with_cache` per prompt), kept as
+`reference.collect_reference` is the straightforward path (a full `run_with_cache` per prompt), kept as
 the oracle for tests and the baseline for benchmarks.
 """
 
@@ -93,22 +93,4 @@ def collect(
     acts[torch.tensor(order)] = sorted_acts
     return PairActivations(
         acts[:, 0], acts[:, 1], tuple(i.matching for i in items), tuple(i.not_matching for i in items)
-    )
-
-
-@torch.inference_mode()
-def collect_reference(
-    model, items: list[ABItem], *, fmt: str | None = None, system: str | None = None
-) -> PairActivations:
-    """The straightforward path: one full `run_with_cache` per prompt, read at the letter."""
-    fmt = fmt or default_format(model)
-    names = resid_post_names(model.cfg.n_layers)
-    out = []
-    for item in items:
-        for prompt in pair_prompts(model.tokenizer, item, fmt=fmt, system=system):
-            _, cache = model.run_with_cache(torch.tensor([prompt.ids], device=model.cfg.device), names_filter=names)
-            out.append(torch.stack([cache[name][0, prompt.letter_pos] for name in names]).float().cpu())
-    acts = torch.stack(out)
-    return PairActivations(
-        acts[0::2], acts[1::2], tuple(i.matching for i in items), tuple(i.not_matching for i in items)
     )

@@ -11,7 +11,7 @@ Steering touches only positions after the user's instruction, so the prompt up t
 identical for every (layer, multiplier). A sweep packs each item into one row (`packing`): that
 prompt once, then one copy of the few tokens after it per configuration, each copy seeing only
 the prompt and itself and steered with its own layer and multiplier; one forward pass gives
-every configuration's answer. `sweep_reference` is the straightforward path (the whole prompt
+every configuration's answer. `reference.sweep_reference` is the straightforward path (the whole prompt
 again for every configuration), for tests and benchmarks.
 """
 
@@ -29,7 +29,7 @@ from .datasets import ABItem
 from .hooks import AddAt, resid_post
 from .letters import letter_tokens
 from .stats import clustered_sem, mean_sem
-from .steering import as_multipliers, row_directions, steer
+from .steering import as_multipliers, row_directions
 from .vectors import SteeringVectors
 
 COLUMNS = ("behavior", "layer", "multiplier", "scale", "item", "p_matching", "letter_mass", "matching_letter", "group")
@@ -190,35 +190,6 @@ def multiplier_sweep(
 ) -> pd.DataFrame:
     """`sweep` at one layer over many multipliers."""
     return sweep(model, vectors, items, layers=[layer], multipliers=multipliers, **kwargs)
-
-
-@torch.inference_mode()
-def sweep_reference(
-    model,
-    vectors: SteeringVectors,
-    items: list[ABItem],
-    *,
-    layers=None,
-    multipliers=(-1.0, 0.0, 1.0),
-    scale: str = "raw",
-    fmt: str | None = None,
-    system: str | None = None,
-    behavior: str | None = None,
-    progress: bool = False,
-) -> pd.DataFrame:
-    """The straightforward sweep: the whole prompt, one configuration at a time."""
-    fmt = fmt or vectors.chat_format or default_format(model)
-    layers = _check_layers(vectors, layers)
-    rows = []
-    for index, item in enumerate(tqdm(items, desc="sweep (reference)", disable=not progress)):
-        prompt = ab_prompt(model.tokenizer, item, fmt=fmt, system=system)
-        for layer, m in product(layers, _check_multipliers(multipliers)):
-            with steer(model, vectors, layer, m, scale=scale, start=prompt.instruction_end):
-                logits = model(torch.tensor([prompt.ids], device=model.cfg.device))
-            p, mass = _p_matching(logits[:, -1], prompt)
-            group = item_group(item, index)
-            rows.append((behavior or vectors.behavior, layer, m, scale, index, p[0], mass[0], item.matching, group))
-    return _frame(rows)
 
 
 def summarize(results: pd.DataFrame) -> pd.DataFrame:

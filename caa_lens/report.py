@@ -21,7 +21,6 @@ from tqdm.auto import tqdm
 
 from ._io import write_csv, write_json
 from ._version import __version__
-from .chat import default_format
 from .collect import collect
 from .datasets import behavior_path, file_sha256, load_ab, load_open_ended
 from .detect import text_score, token_scores
@@ -32,7 +31,7 @@ from .report_html import SUMMARY, read_summary, render_report
 from .report_settings import ReportSettings
 from .steering import generate
 from .transfer import transfer
-from .vectors import diagnostics, from_activations
+from .vectors import diagnostics, vectors_from
 
 
 @contextmanager
@@ -132,9 +131,7 @@ def analyse_behavior(
     items, test, sha, prompt = _load(behavior, root, s)
     with _timed(timings, "collect"):
         acts = collect(model, items, progress=progress)
-    vecs = from_activations(
-        acts, model=model_name(model), behavior=behavior, dataset_sha256=sha, chat_format=default_format(model)
-    )
+    vecs = vectors_from(model, acts, behavior=behavior, dataset_sha256=sha)
     vecs.save(folder / "vectors.safetensors")
     write_csv(folder / "diagnostics.csv", diagnostics(vecs))
     write_csv(folder / "layer_cosines.csv", layer_cosines(vecs).reset_index())

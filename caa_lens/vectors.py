@@ -184,12 +184,32 @@ def extract(
 
     fmt = fmt or default_format(model)
     acts = collect(model, items, fmt=fmt, system=system, batch_size=batch_size, progress=progress)
+    return vectors_from(model, acts, behavior=behavior, dataset_sha256=dataset_sha256, fmt=fmt, variant=variant)
+
+
+def vectors_from(
+    model,
+    acts: PairActivations,
+    *,
+    behavior: str,
+    variant: str = "plain",
+    fmt: str | None = None,
+    dataset_sha256: str = "",
+) -> SteeringVectors:
+    """`from_activations` for activations collected on `model` (its name and chat format filled in).
+
+    Args:
+        fmt: the chat format the activations were collected with (default: the model's).
+        dataset_sha256: the source file's digest, when there is one.
+    """
+    from .chat import default_format
+
     return from_activations(
         acts,
         model=model_name(model),
         behavior=behavior,
         dataset_sha256=dataset_sha256,
-        chat_format=fmt,
+        chat_format=fmt or default_format(model),
         variant=variant,
     )
 

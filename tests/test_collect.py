@@ -1,4 +1,5 @@
-from caa_lens.collect import collect, collect_reference
+from caa_lens.collect import collect
+from caa_lens.reference import collect_reference
 
 from .conftest import ab_items, assert_same_acts
 

@@ -10,8 +10,8 @@ from caa_lens.evaluate import (
     split_items,
     summarize,
     sweep,
-    sweep_reference,
 )
+from caa_lens.reference import sweep_reference
 from caa_lens.vectors import extract
 
 from .conftest import ab_items

@@ -13,7 +13,8 @@ from safetensors.torch import save_file
 
 from caa_lens import SteeringVectors
 from caa_lens.cli import main
-from caa_lens.evaluate import sweep, sweep_reference
+from caa_lens.evaluate import sweep
+from caa_lens.reference import sweep_reference
 
 from .conftest import ab_items, write_items
 

@@ -27,7 +27,7 @@ def test_chatml_prompt_is_the_template_rendering(smol):
 
 def test_collect_matches_run_with_cache(smol):
     items = cl.load_behavior("sentiment", "test_ab")[:4]
-    ours, ref = cl.collect(smol, items, batch_size=4, progress=False), cl.collect_reference(smol, items)
+    ours, ref = cl.collect(smol, items, batch_size=4, progress=False), cl.reference.collect_reference(smol, items)
     assert_same_acts(ours.matching, ref.matching)
     assert_same_acts(ours.not_matching, ref.not_matching)
 
@@ -48,7 +48,7 @@ def test_official_layout_cli_agrees_with_independent_computation(smol, tmp_path,
     out = tmp_path / "v.safetensors"
     assert main(["vectors", "--caa-root", str(tmp_path / "CAA"), "--behavior", "sentiment", "--out", str(out)]) == 0
     ours = cl.SteeringVectors.load(out)
-    ref = cl.collect_reference(smol, cl.load_behavior("sentiment", root=tmp_path / "CAA"))
+    ref = cl.reference.collect_reference(smol, cl.load_behavior("sentiment", root=tmp_path / "CAA"))
     independent = (ref.matching - ref.not_matching).mean(0)
     cos = torch.nn.functional.cosine_similarity(ours.directions, independent, dim=-1)
     assert (cos > 0.999).all(), cos.min()
