@@ -16,7 +16,7 @@ from tqdm.auto import tqdm
 
 from . import packing
 from ._types import PairActs
-from .chat import ChatPrompt, chat_prompt, check_context, common_prefix, default_format
+from .chat import ChatPrompt, chat_prompt, check_context, common_prefix, resolve_format
 from .datasets import ABItem
 from .hooks import ReadAt, resid_post_names
 
@@ -84,7 +84,7 @@ def collect(
     """
     if not items:
         raise ValueError("collect needs at least one contrast pair")
-    fmt = fmt or default_format(model)
+    fmt = resolve_format(model, fmt)
     prompts = [pair_prompts(model.tokenizer, item, fmt=fmt, system=system) for item in items]
     order = sorted(range(len(prompts)), key=lambda i: len(prompts[i][0].ids))
     chunks = [[prompts[i] for i in order[lo : lo + batch_size]] for lo in range(0, len(order), batch_size)]

@@ -10,8 +10,7 @@ import pandas as pd
 import torch
 
 from ._types import LayerVectors, TokenActs
-from .chat import chat_prompt, default_format
-from .evaluate import _check_layers
+from .chat import chat_prompt, resolve_format
 from .hooks import resid_post
 from .vectors import SteeringVectors
 
@@ -28,7 +27,7 @@ def _tokenize(
         ids = list(tokenizer(text)["input_ids"])
         special = set(tokenizer.all_special_ids)
         return ids, [i not in special for i in ids]
-    fmt = fmt or vectors.chat_format or default_format(model)
+    fmt = resolve_format(model, fmt, vectors)
     chat = chat_prompt(tokenizer, prompt, fmt=fmt, system=system, answer=text)
     return list(chat.ids), [pos >= chat.instruction_end for pos in range(len(chat.ids))]
 
@@ -68,7 +67,7 @@ def token_scores(
         the tokenizer adds.
     """
     vectors.check_model(model)
-    layers = _check_layers(vectors, layers)
+    layers = vectors.check_layers(layers)
     ids, in_reply = _tokenize(model, vectors, text, prompt, fmt, system)
     tokens = torch.tensor([ids], device=model.cfg.device)
     names = [resid_post(layer) for layer in layers]

@@ -24,10 +24,11 @@ import torch
 from tqdm.auto import tqdm
 
 from . import packing
-from .chat import LLAMA2_SEPARATOR, chat_prompt, check_context, common_prefix, default_format
+from .chat import LLAMA2_SEPARATOR, chat_prompt, check_context, common_prefix, resolve_format
 from .datasets import ABItem
 from .hooks import AddAt, resid_post
 from .letters import letter_tokens
+from .options import DEFAULT_SCALE
 from .stats import clustered_sem, mean_sem
 from .steering import as_multipliers, row_directions
 from .vectors import SteeringVectors
@@ -133,16 +134,6 @@ def _check_multipliers(multipliers) -> list[float]:
     return values
 
 
-def _check_layers(vectors: SteeringVectors, layers) -> list[int]:
-    layers = list(range(vectors.n_layers)) if layers is None else [int(x) for x in layers]
-    if not layers:
-        raise ValueError("give at least one layer")
-    bad = [x for x in layers if not 0 <= x < vectors.n_layers]
-    if bad:
-        raise ValueError(f"layers {bad} are out of range 0..{vectors.n_layers - 1}")
-    return layers
-
-
 @torch.inference_mode()
 def sweep(
     model,
@@ -151,7 +142,7 @@ def sweep(
     *,
     layers=None,
     multipliers=(-1.0, 0.0, 1.0),
-    scale: str = "raw",
+    scale: str = DEFAULT_SCALE,
     fmt: str | None = None,
     system: str | None = None,
     behavior: str | None = None,
@@ -169,8 +160,8 @@ def sweep(
         A tidy DataFrame with columns `COLUMNS`, one row per (layer, multiplier, item).
     """
     vectors.check_model(model)
-    fmt = fmt or vectors.chat_format or default_format(model)
-    configs = list(product(_check_layers(vectors, layers), _check_multipliers(multipliers)))
+    fmt = resolve_format(model, fmt, vectors)
+    configs = list(product(vectors.check_layers(layers), _check_multipliers(multipliers)))
     behavior = behavior or vectors.behavior
     rows = []
     for index, item in enumerate(tqdm(items, desc="sweep", disable=not progress)):

@@ -71,8 +71,7 @@ def behavior_cosines(vectors: list[SteeringVectors], layer: int) -> pd.DataFrame
     shapes = {(v.n_layers, v.d_model) for v in vectors}
     if len(shapes) != 1:
         raise ValueError(f"vectors come from models of different shapes {sorted(shapes)}; compare one model's vectors")
-    if not 0 <= layer < vectors[0].n_layers:
-        raise ValueError(f"layer {layer} is out of range 0..{vectors[0].n_layers - 1}")
+    (layer,) = vectors[0].check_layers([layer])
     index = pd.Index(names, name="behavior")
     matrix = _cosine_matrix(torch.stack([v.directions[layer] for v in vectors]))
     return pd.DataFrame(matrix, index=index, columns=index.copy())

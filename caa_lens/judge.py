@@ -33,7 +33,7 @@ import torch
 from tqdm.auto import tqdm
 
 from . import kv
-from .chat import chat_prompt, default_format
+from .chat import chat_prompt, resolve_format
 from .datasets import load_rubric
 from .models import model_name
 from .openended import GENERATION_COLUMNS
@@ -104,7 +104,7 @@ class LocalJudge:
         return f"local:{model_name(self.model)}"
 
     def _format(self) -> str:
-        return self.fmt or default_format(self.model)
+        return resolve_format(self.model, self.fmt)
 
     def score_tokens(self) -> tuple[list[int], list[int]]:
         """(scores, token ids): each score whose text adds exactly one token after the answer prefix."""

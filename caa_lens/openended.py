@@ -18,8 +18,10 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from ._io import write_atomic
+from .chat import resolve_format
 from .datasets import OpenEndedItem
 from .models import model_name
+from .options import DEFAULT_SCALE
 from .steering import SCALES, as_multipliers, generate
 from .vectors import SteeringVectors
 
@@ -114,10 +116,7 @@ def _check(vectors: SteeringVectors, layers, multipliers, scale: str, batch_size
         raise ValueError(f"unknown scale {scale!r}; use one of {SCALES}")
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-    layers = [int(x) for x in layers]
-    bad = [x for x in layers if not 0 <= x < vectors.n_layers]
-    if bad or not layers:
-        raise ValueError(f"layers {bad or layers} are not a non-empty choice from 0..{vectors.n_layers - 1}")
+    layers = vectors.check_layers(layers)
     multipliers = as_multipliers(list(multipliers))
     if not multipliers:
         raise ValueError("give at least one multiplier (0 is the unsteered baseline)")
@@ -131,7 +130,7 @@ def generate_open_ended(
     *,
     layers: Sequence[int],
     multipliers: Sequence[float] = (-1.0, 0.0, 1.0),
-    scale: str = "relative",
+    scale: str = DEFAULT_SCALE,
     behavior: str | None = None,
     max_new_tokens: int = 64,
     temperature: float = 0.0,
@@ -190,7 +189,7 @@ def generate_open_ended(
             layer=batch[0]["layer"],
             multiplier=[r["multiplier"] for r in batch],
             scale=scale,
-            fmt=fmt or vectors.chat_format,
+            fmt=resolve_format(model, fmt, vectors),
             system=system,
             max_new_tokens=max_new_tokens,
             temperature=temperature,

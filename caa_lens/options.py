@@ -1,13 +1,15 @@
 """The enumerations users choose from, in one light module (no heavy imports: the CLI reads it).
 
-- `SCALES`: how a multiplier is read: "raw" (the paper's m x v_L) or "relative" (m x mean residual
-  norm at L / |v_L|, which carries across model sizes; see `steering.effective_multiplier`).
+- `SCALES`: how a multiplier is read: "raw" (the paper's m x v_L, `DEFAULT_SCALE`) or "relative"
+  (m x mean residual norm at L / |v_L|, which carries across model sizes; see
+  `steering.effective_multiplier`). `ReportSettings` defaults to "relative" for its own sweeps.
 - `FORMATS`: chat formats ("llama2" or the tokenizer's "template"; see `chat`).
 - `VARIANTS`: how vectors are computed from pairs ("plain" mean difference, or "balanced" over letters).
 - `SIDE_EFFECT_KINDS`: multiple-choice benchmarks for side effects.
 """
 
 SCALES = ("raw", "relative")
+DEFAULT_SCALE = "raw"  # every function and command that takes a scale; a report's settings say their own
 FORMATS = ("llama2", "template")
 VARIANTS = ("plain", "balanced")
 SIDE_EFFECT_KINDS = ("mmlu", "truthfulqa")

@@ -11,11 +11,12 @@ import pandas as pd
 import torch
 from tqdm.auto import tqdm
 
-from .chat import default_format
+from .chat import resolve_format
 from .collect import PairActivations, pair_prompts
 from .datasets import ABItem
-from .evaluate import _check_layers, _check_multipliers, _frame, _p_matching, ab_prompt, item_group
+from .evaluate import _check_multipliers, _frame, _p_matching, ab_prompt, item_group
 from .hooks import resid_post_names
+from .options import DEFAULT_SCALE
 from .steering import steer
 from .vectors import SteeringVectors
 
@@ -25,7 +26,7 @@ def collect_reference(
     model, items: list[ABItem], *, fmt: str | None = None, system: str | None = None
 ) -> PairActivations:
     """The straightforward path: one full `run_with_cache` per prompt, read at the letter."""
-    fmt = fmt or default_format(model)
+    fmt = resolve_format(model, fmt)
     names = resid_post_names(model.cfg.n_layers)
     out = []
     for item in items:
@@ -46,15 +47,15 @@ def sweep_reference(
     *,
     layers=None,
     multipliers=(-1.0, 0.0, 1.0),
-    scale: str = "raw",
+    scale: str = DEFAULT_SCALE,
     fmt: str | None = None,
     system: str | None = None,
     behavior: str | None = None,
     progress: bool = False,
 ) -> pd.DataFrame:
     """The straightforward sweep: the whole prompt, one configuration at a time."""
-    fmt = fmt or vectors.chat_format or default_format(model)
-    layers = _check_layers(vectors, layers)
+    fmt = resolve_format(model, fmt, vectors)
+    layers = vectors.check_layers(layers)
     rows = []
     for index, item in enumerate(tqdm(items, desc="sweep (reference)", disable=not progress)):
         prompt = ab_prompt(model.tokenizer, item, fmt=fmt, system=system)

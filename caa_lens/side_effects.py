@@ -22,7 +22,7 @@ import pandas as pd
 from .choices import choice_letters, letter_of, split_choices
 from .datasets import ABItem, DatasetError, read_json_list
 from .evaluate import sweep
-from .options import SIDE_EFFECT_KINDS
+from .options import DEFAULT_SCALE, SIDE_EFFECT_KINDS
 from .vectors import SteeringVectors
 
 KINDS = SIDE_EFFECT_KINDS
@@ -135,7 +135,7 @@ def side_effects(
     *,
     layer: int,
     multipliers=(-1.0, 0.0, 1.0),
-    scale: str = "raw",
+    scale: str = DEFAULT_SCALE,
     kind: str = "mmlu",
     seed: int = 0,
     fmt: str | None = None,

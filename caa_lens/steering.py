@@ -8,7 +8,6 @@ KV-cached; each row has its own steering start and may have its own multiplier.
 """
 
 import math
-import operator
 from collections.abc import Sequence
 from contextlib import contextmanager
 
@@ -17,9 +16,9 @@ from tqdm.auto import tqdm
 
 from . import kv
 from ._types import RowDirections, Tokens
-from .chat import chat_prompt, check_context, default_format
+from .chat import chat_prompt, check_context, resolve_format
 from .hooks import AddVector, resid_post
-from .options import SCALES
+from .options import DEFAULT_SCALE, SCALES
 from .vectors import SteeringVectors
 
 
@@ -47,16 +46,11 @@ def as_multipliers(multiplier, n: int | None = None) -> list[float]:
     return out
 
 
-def effective_multiplier(vectors: SteeringVectors, layer: int, multiplier: float, scale: str = "raw") -> float:
+def effective_multiplier(vectors: SteeringVectors, layer: int, multiplier: float, scale: str = DEFAULT_SCALE) -> float:
     """The factor that multiplies v_L for a raw or relative multiplier."""
     if scale not in SCALES:
         raise ValueError(f"unknown scale {scale!r}; use one of {SCALES}")
-    try:
-        layer = operator.index(layer)  # ints, numpy ints; not floats
-    except TypeError:
-        raise ValueError(f"layer must be a whole number, got {layer!r}") from None
-    if not 0 <= layer < vectors.n_layers:
-        raise ValueError(f"layer {layer} is out of range 0..{vectors.n_layers - 1}")
+    (layer,) = vectors.check_layers([layer])
     (multiplier,) = as_multipliers(multiplier)
     if scale == "raw":
         return multiplier
@@ -64,7 +58,7 @@ def effective_multiplier(vectors: SteeringVectors, layer: int, multiplier: float
 
 
 def row_directions(
-    vectors: SteeringVectors, layer: int, multipliers: Sequence[float], scale: str = "raw"
+    vectors: SteeringVectors, layer: int, multipliers: Sequence[float], scale: str = DEFAULT_SCALE
 ) -> RowDirections:
     """One steering vector per row: effective multiplier x v_layer."""
     factors = torch.tensor([effective_multiplier(vectors, layer, m, scale) for m in multipliers])
@@ -73,7 +67,13 @@ def row_directions(
 
 @contextmanager
 def steer(
-    model, vectors: SteeringVectors, layer: int, multiplier: float | Sequence[float], *, scale: str = "raw", start=0
+    model,
+    vectors: SteeringVectors,
+    layer: int,
+    multiplier: float | Sequence[float],
+    *,
+    scale: str = DEFAULT_SCALE,
+    start=0,
 ):
     """Add the layer's vector to the residual stream inside the `with` block.
 
@@ -139,7 +139,7 @@ def generate(
     vectors: SteeringVectors | None = None,
     layer: int | None = None,
     multiplier: float | Sequence[float] = 0.0,
-    scale: str = "raw",
+    scale: str = DEFAULT_SCALE,
     fmt: str | None = None,
     system: str | None = None,
     max_new_tokens: int = 64,
@@ -163,7 +163,7 @@ def generate(
     Returns:
         The decoded replies, special tokens removed.
     """
-    fmt = fmt or default_format(model)
+    fmt = resolve_format(model, fmt, vectors)
     chats = [chat_prompt(model.tokenizer, p, fmt=fmt, system=system) for p in prompts]
     for chat in chats:
         check_context(model, len(chat.ids) + max_new_tokens, "a prompt plus max_new_tokens")

@@ -12,6 +12,7 @@ from tqdm.auto import tqdm
 
 from .datasets import ABItem
 from .evaluate import effects, sweep
+from .options import DEFAULT_SCALE
 from .stats import mean_sem
 from .vectors import SteeringVectors
 
@@ -29,8 +30,7 @@ TRANSFER_COLUMNS = (
 
 def _broadcast(vectors: SteeringVectors, source: int) -> SteeringVectors:
     """Vectors whose every layer's row is the source layer's vector."""
-    if not 0 <= source < vectors.n_layers:
-        raise ValueError(f"source layer {source} is out of range 0..{vectors.n_layers - 1}")
+    (source,) = vectors.check_layers([source])
     return replace(vectors, directions=vectors.directions[source].expand_as(vectors.directions).clone())
 
 
@@ -52,7 +52,7 @@ def transfer(
     source_layers,
     target_layers=None,
     multiplier: float = 1.0,
-    scale: str = "raw",
+    scale: str = DEFAULT_SCALE,
     progress: bool = True,
 ) -> pd.DataFrame:
     """Steer at every target layer with the vector extracted at each source layer.

@@ -13,6 +13,7 @@ that letter direction; this is how to see it.
 
 import dataclasses
 import json
+import operator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -80,6 +81,25 @@ class SteeringVectors:
     @property
     def d_model(self) -> int:
         return self.directions.shape[1]
+
+    def check_layers(self, layers=None) -> list[int]:
+        """The layers to use as ints (None: all), each in 0..n_layers-1 (the one home of this check).
+
+        Raises:
+            ValueError: none given, a layer that is not a whole number, or one out of range.
+        """
+        if layers is None:
+            return list(range(self.n_layers))
+        try:
+            layers = [operator.index(x) for x in layers]  # ints, numpy ints; not floats
+        except TypeError:
+            raise ValueError(f"layers must be whole numbers, got {layers!r}") from None
+        if not layers:
+            raise ValueError("give at least one layer")
+        bad = [x for x in layers if not 0 <= x < self.n_layers]
+        if bad:
+            raise ValueError(f"layers {bad} are out of range 0..{self.n_layers - 1}")
+        return layers
 
     def norms(self) -> LayerScalars:
         """Euclidean norm of each layer's vector."""
@@ -180,9 +200,9 @@ def extract(
     progress: bool = True,
 ) -> SteeringVectors:
     """Collect activations for `items` on `model` and build the steering vectors."""
-    from .chat import default_format
+    from .chat import resolve_format
 
-    fmt = fmt or default_format(model)
+    fmt = resolve_format(model, fmt)
     acts = collect(model, items, fmt=fmt, system=system, batch_size=batch_size, progress=progress)
     return vectors_from(model, acts, behavior=behavior, dataset_sha256=dataset_sha256, fmt=fmt, variant=variant)
 
@@ -202,14 +222,14 @@ def vectors_from(
         fmt: the chat format the activations were collected with (default: the model's).
         dataset_sha256: the source file's digest, when there is one.
     """
-    from .chat import default_format
+    from .chat import resolve_format
 
     return from_activations(
         acts,
         model=model_name(model),
         behavior=behavior,
         dataset_sha256=dataset_sha256,
-        chat_format=fmt or default_format(model),
+        chat_format=resolve_format(model, fmt),
         variant=variant,
     )
 

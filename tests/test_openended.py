@@ -5,6 +5,7 @@ import pytest
 
 from caa_lens.cli import main
 from caa_lens.openended import GENERATION_COLUMNS, generate_open_ended, read_generations
+from caa_lens.options import DEFAULT_SCALE
 from caa_lens.steering import generate
 from caa_lens.vectors import extract
 
@@ -27,7 +28,7 @@ def test_table_layout_and_unsteered_rows(tiny, vecs):
     )
     assert list(frame.columns) == list(GENERATION_COLUMNS) and len(frame) == 3 * 2
     assert frame[["item", "multiplier"]].values.tolist() == [[i, m] for i in range(3) for m in (0.0, 3.0)]
-    assert (frame["behavior"] == "t").all() and (frame["scale"] == "relative").all()
+    assert (frame["behavior"] == "t").all() and (frame["scale"] == DEFAULT_SCALE).all()
     plain = generate(tiny, QUESTIONS, max_new_tokens=6)
     assert frame[frame.multiplier == 0]["reply"].tolist() == plain
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from .._version import __version__
-from ..options import SCALES, VARIANTS
+from ..options import DEFAULT_SCALE, SCALES, VARIANTS
 from ._args import (
     check_outputs,
     data_args,
@@ -134,7 +134,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--vectors", type=Path, required=True)
     p.add_argument("--layers", default="all")
     p.add_argument("--multipliers", default="-1,0,1")
-    p.add_argument("--scale", choices=SCALES, default="raw")
+    p.add_argument("--scale", choices=SCALES, default=DEFAULT_SCALE)
     p.add_argument("--out", type=output_path, required=True)
     p.set_defaults(func=cmd_sweep)
 
@@ -143,7 +143,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--vectors", type=Path, required=True)
     p.add_argument("--layer", type=int, required=True)
     p.add_argument("--multiplier", type=finite_float, required=True)
-    p.add_argument("--scale", choices=SCALES, default="raw")
+    p.add_argument("--scale", choices=SCALES, default=DEFAULT_SCALE)
     p.add_argument("--max-new-tokens", type=positive_int, default=64)
     p.add_argument("--compare", action="store_true", help="also print the unsteered reply")
     p.add_argument("prompt")

@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from ..options import SCALES, SIDE_EFFECT_KINDS
+from ..options import DEFAULT_SCALE, SCALES, SIDE_EFFECT_KINDS
 from ._args import (
     check_outputs,
     data_source,
@@ -132,7 +132,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--max-items", type=positive_int, default=None)
     p.add_argument("--layers", required=True)
     p.add_argument("--multipliers", default="-1,0,1")
-    p.add_argument("--scale", choices=SCALES, default="relative")
+    p.add_argument("--scale", choices=SCALES, default=DEFAULT_SCALE)
     p.add_argument("--max-new-tokens", type=positive_int, default=64)
     p.add_argument("--temperature", type=non_negative_float, default=0.0)
     p.add_argument("--seed", type=int, default=0)
@@ -174,7 +174,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--max-items", type=positive_int, default=None)
     p.add_argument("--layer", type=int, required=True)
     p.add_argument("--multipliers", default="-1,0,1")
-    p.add_argument("--scale", choices=SCALES, default="raw")
+    p.add_argument("--scale", choices=SCALES, default=DEFAULT_SCALE)
     p.add_argument("--seed", type=int, default=0, help="which items get the correct answer as (A)")
     p.add_argument("--out", type=output_path, required=True)
     p.set_defaults(func=cmd_side_effects)
