@@ -302,3 +302,34 @@ def test_interrupted_write_leaves_the_old_file_and_no_leftovers(tmp_path):
     assert path.read_text() == "old\n" and sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
     write_text(path, "new\n")
     assert path.read_text() == "new\n"
+
+
+def test_an_unwritable_output_folder_is_refused_before_any_computing(files, tiny_dir, tmp_path, capsys, monkeypatch):
+    import os
+
+    _, data, vectors = files
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: False if str(path) == str(tmp_path) else real(path, mode))
+    code, err = run(
+        capsys, "sweep", "--model", tiny_dir, "--vectors", vectors, "--data", data, "--out", tmp_path / "s.csv"
+    )
+    assert code == 2 and f"{tmp_path} is not writable" in err
+
+
+def test_the_behaviour_of_a_data_file_is_its_name(files, tiny_dir, tmp_path, capsys):
+    _, data, _ = files
+    out = tmp_path / "v.safetensors"
+    assert run(capsys, "vectors", "--model", tiny_dir, "--data", data, "--out", out)[0] == 0
+    assert SteeringVectors.load(out).behavior == "good"  # good.json, not its folder's name
+
+
+def test_no_load_path_can_run_code():
+    """No pickle, no torch.load, no remote code anywhere in the library."""
+    from pathlib import Path
+
+    import caa_lens
+
+    root = Path(caa_lens.__file__).parent
+    source = "\n".join(p.read_text() for p in root.rglob("*.py"))
+    for needle in ("import pickle", "torch.load(", "trust_remote_code=True", "weights_only=False"):
+        assert needle not in source, needle

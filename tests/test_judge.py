@@ -230,3 +230,23 @@ def test_cli_judge_local_and_unreachable(tiny_dir, tmp_path, capsys):
         url = f"http://127.0.0.1:{s.getsockname()[1]}/v1"
     assert main([*args, "--judge", "http", "--judge-model", "m", "--base-url", url, "--retries", "0"]) == 2
     assert f"{url}/chat/completions" in capsys.readouterr().err
+
+
+def test_the_api_key_never_reaches_outputs_or_messages(server, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("TEST_JUDGE_KEY", "sekret-key-123")
+    gens, rubric, out = tmp_path / "gens.jsonl", tmp_path / "rubric.json", tmp_path / "scored.csv"
+    gens.write_text("".join(json.dumps(r) + "\n" for r in generations(n_items=2).to_dict("records")))
+    rubric.write_text(json.dumps(RUBRIC))
+    url = f"http://127.0.0.1:{server.server_port}/v1"
+
+    def args(target):
+        return [str(a) for a in ["judge", "--generations", gens, "--rubric", rubric, "--out", target, "--judge", "http",
+                "--judge-model", "m", "--base-url", url, "--api-key-env", "TEST_JUDGE_KEY", "--retries", "0"]]  # fmt: skip
+
+    assert main(args(out)) == 0
+    server.answers += [(400, "")]  # a refused request: its error message must not carry the key either
+    assert main(args(tmp_path / "again.csv")) == 2
+    captured = capsys.readouterr()
+    assert server.requests[0]["auth"] == "Bearer sekret-key-123"  # it was sent, to the endpoint only
+    for text in (out.read_text(), captured.out, captured.err):
+        assert "sekret-key-123" not in text
