@@ -333,3 +333,16 @@ def test_no_load_path_can_run_code():
     source = "\n".join(p.read_text() for p in root.rglob("*.py"))
     for needle in ("import pickle", "torch.load(", "trust_remote_code=True", "weights_only=False"):
         assert needle not in source, needle
+
+
+def test_a_prompt_longer_than_the_context_is_refused_before_running(files, tiny_dir, tiny, tmp_path, capsys):
+    _, _, vectors = files
+    assert tiny.cfg.n_ctx == 512
+    long = tmp_path / "long.json"
+    long.write_text(json.dumps([{**GOOD, "question": "word " * 1200 + "\n\nChoices:\n (A) yes\n (B) no"}]))
+    for args in (
+        ["vectors", "--model", tiny_dir, "--data", long, "--out", tmp_path / "v.safetensors"],
+        ["sweep", "--model", tiny_dir, "--vectors", vectors, "--data", long, "--out", tmp_path / "s.csv"],
+    ):
+        code, err = run(capsys, *args)
+        assert code == 2 and "tokens, but" in err and "reads at most 512" in err, err
