@@ -113,6 +113,11 @@ def _field(path: Path, i: int, item: object, name: str) -> str:
     value = item[name]
     if not isinstance(value, str) or not value.strip():
         raise DatasetError(f"{path}: item {i}: field {name!r} must be a non-empty string")
+    return check_text(path, i, name, value)
+
+
+def check_text(path: Path, i: int, name: str, value: str) -> str:
+    """`value` unless it is too long or holds invisible characters (DatasetError naming file, item, field)."""
     if len(value) > MAX_CHARS:
         raise DatasetError(f"{path}: item {i}: field {name!r} is {len(value):,} characters; at most {MAX_CHARS:,}")
     bad = _INVISIBLE.search(value)

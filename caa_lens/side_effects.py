@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from .choices import choice_letters, letter_of, split_choices
-from .datasets import ABItem, DatasetError, read_json_list
+from .datasets import ABItem, DatasetError, check_text, read_json_list
 from .evaluate import sweep
 from .options import DEFAULT_SCALE, SIDE_EFFECT_KINDS
 from .vectors import SteeringVectors
@@ -49,7 +49,7 @@ def _text(path: Path, i: int, item: dict, name: str) -> str:
     value = item.get(name)
     if not isinstance(value, str) or not value.strip():
         raise DatasetError(f"{path}: item {i}: field {name!r} must be a non-empty string")
-    return value.strip()
+    return check_text(path, i, name, value).strip()
 
 
 def _split_choices(path: Path, i: int, name: str, question: str) -> tuple[str, dict[str, str]]:

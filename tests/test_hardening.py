@@ -346,3 +346,42 @@ def test_a_prompt_longer_than_the_context_is_refused_before_running(files, tiny_
     ):
         code, err = run(capsys, *args)
         assert code == 2 and "tokens, but" in err and "reads at most 512" in err, err
+
+
+SIDE_EFFECT_CASES = {
+    "not_json": (b"{oops", "not valid JSON"),
+    "empty": (b"[]", "the file has no items"),
+    "missing_field": (json.dumps([{"question": "Q? (A) x (B) y", "correct": "(A)"}]).encode(), "item 0: field 'incorrect' must be a non-empty string"),
+    "letter_outside": (json.dumps([{"question": "Q?\n(A) x\n(B) y", "correct": "(C)", "incorrect": "(A)"}]).encode(), "item 0: field 'correct' is '(C)'"),
+    "nul_byte": (json.dumps([{"question": "Q\u0000?", "correct": "x", "incorrect": "y"}]).encode(), "invisible character U+0000"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", sorted(SIDE_EFFECT_CASES))
+def test_bad_side_effect_files(case, files, tiny_dir, tmp_path, capsys):
+    _, _, vectors = files
+    content, message = SIDE_EFFECT_CASES[case]
+    path = tmp_path / f"{case}.json"
+    path.write_bytes(content)
+    args = ["side-effects", "--model", tiny_dir, "--vectors", vectors, "--data", path, "--kind", "mmlu"]
+    code, err = run(capsys, *args, "--layer", "1", "--multipliers", "-1,1", "--out", tmp_path / "o.csv")
+    assert code == 2 and str(path) in err and message in err, err
+    assert not (tmp_path / "o.csv").exists()
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        (["--max-pairs", "-1"], "'-1' is not a whole number of at least 1"),
+        (["--n-test", "0"], "'0' is not a whole number of at least 1"),
+        (["--multipliers", "0,nan"], "not a finite number"),
+        (["--layers", "9-2"], "runs backwards"),
+        (["--behaviors", "no-such-behaviour"], "unknown behaviour 'no-such-behaviour'"),
+    ],
+)
+def test_bad_report_arguments(extra, message, tiny_dir, tmp_path, capsys):
+    code, err = run(
+        capsys, "report", "--model", tiny_dir, "--out", tmp_path / "rep", "--behaviors", "sentiment", *extra
+    )
+    assert code == 2 and message in err, err
+    assert not (tmp_path / "rep" / "report.html").exists()

@@ -58,8 +58,9 @@ def _lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines()]  # every line valid JSON
 
 
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["sigint", "sigkill"])
 @pytest.mark.parametrize("command", ["sweep", "vectors"])
-def test_sigint_prints_one_line_and_keeps_the_earlier_file(command, setup, tiny_dir, tmp_path):
+def test_interrupt_keeps_the_earlier_file(command, sig, setup, tiny_dir, tmp_path):
     root, _, vectors, _, data = setup
     out = tmp_path / ("s.csv" if command == "sweep" else "v.safetensors")
     out.write_text("earlier good file\n")
@@ -68,11 +69,14 @@ def test_sigint_prints_one_line_and_keeps_the_earlier_file(command, setup, tiny_
     proc = _start(args)
     ready, seen = _progress_seen(proc, b"sweep" if command == "sweep" else b"collect")
     _wait_for(proc, ready)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     proc.wait(timeout=60)
     os.set_blocking(proc.stderr.fileno(), True)
     err = (bytes(seen) + proc.stderr.read()).decode()
-    assert proc.returncode == 130 and "Traceback" not in err and "caa-lens: interrupted" in err
+    if sig == signal.SIGINT:  # one line, no traceback
+        assert proc.returncode == 130 and "Traceback" not in err and "caa-lens: interrupted" in err
+    else:
+        assert proc.returncode == -signal.SIGKILL
     assert out.read_text() == "earlier good file\n"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
@@ -125,3 +129,38 @@ def test_same_command_twice_gives_identical_bytes_and_seeds_matter(setup, tiny_d
     replies = {n: [r["reply"] for r in _lines(tmp_path / n)] for n in ("s1.jsonl", "s1b.jsonl", "s2.jsonl")}
     assert (tmp_path / "s1.jsonl").read_bytes() == (tmp_path / "s1b.jsonl").read_bytes()
     assert replies["s1.jsonl"] != replies["s2.jsonl"]
+
+
+def test_sigkill_mid_report_keeps_finished_behaviours_and_a_rerun_resumes(tiny_dir, tmp_path):
+    root = tmp_path / "CAA"
+    names = [f"b{k}" for k in range(4)]
+    for seed, behavior in enumerate(names):
+        for split, name, items in (("generate", "generate_dataset.json", ab_items(8, seed)), ("test", "test_dataset_ab.json", ab_items(6, seed + 5))):  # fmt: skip
+            (root / split / behavior).mkdir(parents=True)
+            write_items(root / split / behavior / name, items)
+    out = tmp_path / "out"
+    args = ["report", "--model", tiny_dir, "--caa-root", root, "--behaviors", ",".join(names), "--out", out]
+    args += [
+        "--max-pairs",
+        "8",
+        "--n-test",
+        "6",
+        "--multipliers=-1,0,1",
+        "--transfer-sources",
+        "1",
+        "--max-new-tokens",
+        "4",
+    ]
+    proc = _start(args)
+    first = out / names[0] / "summary.json"
+    _wait_for(proc, first.is_file)
+    proc.kill()
+    proc.wait(timeout=30)
+    kept = first.read_bytes()
+    json.loads(kept)  # complete, not half-written
+    assert not (out / names[-1] / "summary.json").exists() and not (out / "report.html").exists()
+    done = subprocess.run([CLI, *map(str, args)], capture_output=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    assert first.read_bytes() == kept  # the finished behaviour was skipped, not recomputed
+    assert all((out / b / "summary.json").is_file() for b in names) and (out / "report.html").is_file()
+    assert not list(out.rglob("*.tmp"))
