@@ -6,6 +6,11 @@ Formats:
   `apply_chat_template(messages, add_generation_prompt=True)` does (ChatML for SmolLM2,
   default system turn included), then the assistant's answer text.
 
+An A/B answer is written as the choices label it, ` (A`: Llama 2 puts the paper's space after
+`[/INST]`, the template gets the space before `(`. This matters: after a bare `(` Qwen spends
+most probability on words such as "Answer" or "Option" (letter mass 0.25-0.42), after ` (` on
+the letters (0.91-0.98 on shipped items).
+
 The end of the user's instruction is the end of the rendered generation prompt (`[/INST]`
 for Llama 2, `<|im_start|>assistant\\n` for ChatML): steering starts at the first token that
 begins at or after it. The answer letter's position is the token whose characters contain the
@@ -17,6 +22,11 @@ from dataclasses import dataclass
 from .options import FORMATS
 
 LLAMA2_SEPARATOR = " "
+
+
+def ab_answer(letter: str, fmt: str) -> str:
+    """The start of an A/B answer, `(` plus `letter` ("" for the lone `(`), with the format's space."""
+    return ("(" if check_format(fmt) == "llama2" else " (") + letter
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ For an item, the matching prompt ends in `(X` and the not-matching one in `(Y`; 
 every token before the letter. Each pair becomes one packed row (`packing`): the shared prefix,
 then both answers' few tokens, each seeing only the prefix and itself. So the prefix is computed
 once, both letters come from one batched forward (left-padded, items grouped by length),
-`resid_post` of every layer is read at the two letter tokens, and only one logit is computed.
+every layer's activation at the chosen site (`hooks`; `resid_post` by default) is read at the
+two letter tokens, and only one logit is computed.
 `reference.collect_reference` is the straightforward path (a full `run_with_cache` per prompt), kept as
 the oracle for tests and the baseline for benchmarks.
 """
@@ -15,32 +16,40 @@ import torch
 from tqdm.auto import tqdm
 
 from . import packing
-from ._types import PairActs
-from .chat import ChatPrompt, chat_prompt, check_context, common_prefix, resolve_format
+from ._types import LayerScalars, PairActs
+from .chat import ChatPrompt, ab_answer, chat_prompt, check_context, common_prefix, resolve_format
 from .datasets import ABItem
-from .hooks import ReadAt, resid_post_names
+from .hooks import ReadAt, read_names, residual_site
+from .options import DEFAULT_SITE
 
 
 @dataclass(frozen=True)
 class PairActivations:
-    """Letter-token activations of each pair's two prompts (answers' letters kept for analysis)."""
+    """Letter-token activations of each pair's two prompts (answers' letters kept for analysis).
+
+    `site` is where they were read. For `attn_out` and `mlp_out`, `resid_norm` is the mean norm
+    of the residual stream those outputs are added to (`hooks.residual_site`), the scale of
+    "relative" multipliers; for residual sites it is None (the activations' own norm is used).
+    """
 
     matching: PairActs
     not_matching: PairActs
     matching_letters: tuple[str, ...]
     not_matching_letters: tuple[str, ...]
+    site: str = DEFAULT_SITE
+    resid_norm: LayerScalars | None = None
 
 
 def pair_prompts(tokenizer, item: ABItem, *, fmt: str, system: str | None = None) -> tuple[ChatPrompt, ChatPrompt]:
     """The matching and not-matching prompts of an item, each ending in its answer letter."""
     return tuple(
-        chat_prompt(tokenizer, item.question, fmt=fmt, system=system, answer=f"({letter}", letter=letter)
+        chat_prompt(tokenizer, item.question, fmt=fmt, system=system, answer=ab_answer(letter, fmt), letter=letter)
         for letter in (item.matching, item.not_matching)
     )
 
 
-def _collect_batch(model, prompts: list[tuple[ChatPrompt, ChatPrompt]]) -> torch.Tensor:
-    """(len(prompts), 2, n_layers, d_model): each pair's matching then not-matching activations."""
+def _collect_batch(model, prompts: list[tuple[ChatPrompt, ChatPrompt]], names: list[str]) -> torch.Tensor:
+    """(len(prompts), 2, len(names), d_model): each pair's matching then not-matching activations."""
     for a, b in prompts:
         check_context(model, len(a.ids) + len(b.ids), "a contrast pair's packed prompt")
     shared = [common_prefix(a.ids, b.ids) for a, b in prompts]
@@ -53,7 +62,7 @@ def _collect_batch(model, prompts: list[tuple[ChatPrompt, ChatPrompt]]) -> torch
         (start_a + a.letter_pos - n, start_b + b.letter_pos - n)
         for (start_a, start_b), n, (a, b) in zip(packed.starts, shared, prompts)
     ]
-    reader, names = ReadAt(torch.tensor(columns)), resid_post_names(model.cfg.n_layers)
+    reader = ReadAt(torch.tensor(columns))
     with model.hooks(fwd_hooks=reader.hooks(names)):
         packing.forward(model, packed)
     return reader.stacked(names).transpose(1, 2).float().cpu()
@@ -66,6 +75,7 @@ def collect(
     *,
     fmt: str | None = None,
     system: str | None = None,
+    site: str = DEFAULT_SITE,
     batch_size: int = 32,
     progress: bool = True,
 ) -> PairActivations:
@@ -76,6 +86,7 @@ def collect(
         items: contrast pairs.
         fmt: chat format ("llama2" or "template"); default from the model.
         system: optional system prompt.
+        site: where in each block to read (`options.SITES`).
         batch_size: items per forward pass (items are grouped by length to limit padding).
         progress: show a tqdm bar.
 
@@ -84,13 +95,18 @@ def collect(
     """
     if not items:
         raise ValueError("collect needs at least one contrast pair")
-    fmt = resolve_format(model, fmt)
+    fmt, n_layers = resolve_format(model, fmt), model.cfg.n_layers
+    names = read_names(n_layers, site)
+    if residual_site(site) != site:
+        names += read_names(n_layers, residual_site(site))
     prompts = [pair_prompts(model.tokenizer, item, fmt=fmt, system=system) for item in items]
     order = sorted(range(len(prompts)), key=lambda i: len(prompts[i][0].ids))
     chunks = [[prompts[i] for i in order[lo : lo + batch_size]] for lo in range(0, len(order), batch_size)]
-    sorted_acts = torch.cat([_collect_batch(model, c) for c in tqdm(chunks, desc="collect", disable=not progress)])
+    sorted_acts = torch.cat(
+        [_collect_batch(model, c, names) for c in tqdm(chunks, desc="collect", disable=not progress)]
+    )
     acts = torch.empty_like(sorted_acts)
     acts[torch.tensor(order)] = sorted_acts
-    return PairActivations(
-        acts[:, 0], acts[:, 1], tuple(i.matching for i in items), tuple(i.not_matching for i in items)
-    )
+    resid_norm = acts[:, :, n_layers:].norm(dim=-1).mean(dim=(0, 1)) if len(names) > n_layers else None
+    letters = tuple(i.matching for i in items), tuple(i.not_matching for i in items)
+    return PairActivations(acts[:, 0, :n_layers], acts[:, 1, :n_layers], *letters, site, resid_norm)

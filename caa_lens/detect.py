@@ -1,6 +1,7 @@
 """Per-token projection of the residual stream on steering vectors, for any text.
 
-For every token t and layer L: dot = resid_post_L[t] . v_L and cosine = dot / (|resid| |v_L|).
+For every token t and layer L: dot = act_L[t] . v_L and cosine = dot / (|act| |v_L|), act read at
+the vectors' site (`resid_post` by default).
 A text is either scored raw, or as an assistant reply to a user prompt in the model's chat
 format, in which case `in_reply` marks the reply's tokens (those at or after the first token
 after the user's instruction). One forward pass reads only the layers asked for.
@@ -11,7 +12,7 @@ import torch
 
 from ._types import LayerVectors, TokenActs
 from .chat import chat_prompt, resolve_format
-from .hooks import resid_post
+from .hooks import read_name
 from .vectors import SteeringVectors
 
 TOKEN_COLUMNS = ("layer", "position", "token", "dot", "cosine", "in_reply")
@@ -70,7 +71,7 @@ def token_scores(
     layers = vectors.check_layers(layers)
     ids, in_reply = _tokenize(model, vectors, text, prompt, fmt, system)
     tokens = torch.tensor([ids], device=model.cfg.device)
-    names = [resid_post(layer) for layer in layers]
+    names = [read_name(layer, vectors.site) for layer in layers]
     _, cache = model.run_with_cache(tokens, names_filter=names)
     acts = torch.stack([cache[name][0] for name in names]).float().cpu()
     dot, cosine = _projections(acts, vectors.directions[layers].float())

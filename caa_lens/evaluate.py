@@ -1,7 +1,7 @@
 """A/B evaluation: p(answer matching behaviour) under steering, and layer x multiplier sweeps.
 
-For an item the prompt ends where the two answers' tokens first differ (after `(` when `(A`
-splits in two; when `(A` is one token, with a lone `(` token). Each letter is scored as the sum
+For an item the prompt ends where the two answers' tokens first differ, i.e. after ` (` when the
+letter is a token of its own (`chat.ab_answer`); when `(A` is one token, with a lone ` (`. Each letter is scored as the sum
 of the next-token probabilities of all its spellings (`letters.letter_tokens`: `A`, ` A`, ...,
 since Qwen answers ` A` and Llama 2 `A`): p_matching = p(matching letter) / (p(matching) +
 p(not matching)), and letter_mass = p(matching) + p(not matching) shows whether the model still
@@ -15,6 +15,7 @@ every configuration's answer. `reference.sweep_reference` is the straightforward
 again for every configuration), for tests and benchmarks.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
 
@@ -24,19 +25,24 @@ import torch
 from tqdm.auto import tqdm
 
 from . import packing
-from .chat import LLAMA2_SEPARATOR, chat_prompt, check_context, common_prefix, resolve_format
+from .chat import LLAMA2_SEPARATOR, ab_answer, chat_prompt, check_context, common_prefix, resolve_format
 from .datasets import ABItem
-from .hooks import AddAt, resid_post
+from .hooks import AddAt, steer_name
 from .letters import letter_tokens
-from .options import DEFAULT_SCALE
+from .options import DEFAULT_SCALE, DEFAULT_SITE
 from .stats import clustered_sem, mean_sem
-from .steering import as_multipliers, row_directions
+from .steering import as_multipliers, check_operator, row_directions, unit_direction
 from .vectors import SteeringVectors
 
-COLUMNS = ("behavior", "layer", "multiplier", "scale", "item", "p_matching", "letter_mass", "matching_letter", "group")
+COLUMNS = (
+    "behavior", "layer", "multiplier", "scale", "item", "p_matching", "letter_mass", "matching_letter", "group",
+    "site", "operator",
+)  # fmt: skip
 SUMMARY_COLUMNS = (
     "behavior", "layer", "multiplier", "scale", "p_matching", "p_matching_sem", "letter_mass", "n_items", "n_groups",
+    "site", "operator",
 )  # fmt: skip
+CONFIG_KEYS = ("site", "operator", "layer")  # what, besides the multiplier, identifies a configuration
 
 
 @dataclass(frozen=True)
@@ -52,17 +58,19 @@ class ABPrompt:
 def ab_prompt(tokenizer, item: ABItem, *, fmt: str, system: str | None = None) -> ABPrompt:
     """Build the evaluation prompt of an item (see the module docstring)."""
     yes, no = (
-        chat_prompt(tokenizer, item.question, fmt=fmt, system=system, answer=f"({x}")
+        chat_prompt(tokenizer, item.question, fmt=fmt, system=system, answer=ab_answer(x, fmt))
         for x in (item.matching, item.not_matching)
     )
     n = common_prefix(yes.ids, no.ids)
     letters = letter_tokens(tokenizer, item.matching), letter_tokens(tokenizer, item.not_matching)
-    if n > yes.instruction_end:
+    if n > yes.instruction_end and yes.ids[n] in letters[0]:
         return ABPrompt(yes.ids[:n], yes.instruction_end, *letters)
-    # `(A` is one token right after the instruction, so nothing steered would precede the
-    # answer: end the prompt with a lone `(` token and score the letter tokens after it.
+    # `(A` is one token (right after the instruction, nothing steered would precede the answer;
+    # or after a space, the next token would not be a letter): end the prompt with the tokens
+    # of a lone `(` and score the letter tokens after it.
     separator = LLAMA2_SEPARATOR if fmt == "llama2" else ""
-    ids = yes.ids[: yes.instruction_end] + tuple(tokenizer(separator + "(", add_special_tokens=False)["input_ids"])
+    lone = tokenizer(separator + ab_answer("", fmt), add_special_tokens=False)["input_ids"]
+    ids = yes.ids[: yes.instruction_end] + tuple(lone)
     return ABPrompt(ids, yes.instruction_end, *letters)
 
 
@@ -73,28 +81,32 @@ def _p_matching(logits: torch.Tensor, prompt: ABPrompt) -> tuple[np.ndarray, np.
     return (yes / (yes + no)).cpu().numpy(), (yes + no).cpu().numpy()
 
 
-def _steer_branches(vectors, configs, scale, n_head: int, n_tail: int) -> list[tuple[str, AddAt]]:
-    """Per steered layer, a hook adding each configuration's vector to its own copy of the tail."""
+def _steer_branches(vectors, configs, scale, operator, n_head: int, n_tail: int) -> list[tuple[str, AddAt]]:
+    """Per steered (vectors, layer), a hook steering each of its configurations' own copy of the tail."""
     hooks = []
-    for layer in sorted({layer for layer, _ in configs}):
-        mults = [m if l == layer else 0.0 for l, m in configs]  # noqa: E741
-        directions = row_directions(vectors, layer, mults, scale).repeat_interleave(n_tail, dim=0)
-        delta = torch.cat([torch.zeros(n_head, directions.shape[-1]), directions])[None]
-        hooks.append((resid_post(layer), AddAt(delta)))
+    for k, layer in sorted({(k, layer) for k, layer, _ in configs}):
+        mine = torch.tensor([(kk, ll) == (k, layer) for kk, ll, _ in configs])
+        mults = [m if on else 0.0 for on, (_, _, m) in zip(mine, configs)]
+        directions = row_directions(vectors[k], layer, mults, scale)
+        units = mine[:, None] * unit_direction(vectors[k], layer)[None] if operator == "ablate" else None
+        spread = lambda rows: torch.cat([torch.zeros(n_head, rows.shape[-1]), rows.repeat_interleave(n_tail, 0)])[None]  # noqa: E731
+        hooks.append(
+            (steer_name(layer, vectors[k].site), AddAt(spread(directions), None if units is None else spread(units)))
+        )
     return hooks
 
 
-def _packed_pass(model, vectors, prompt: ABPrompt, chunk, scale: str) -> tuple[np.ndarray, np.ndarray]:
+def _packed_pass(model, vectors, prompt: ABPrompt, chunk, scale: str, operator: str) -> tuple[np.ndarray, np.ndarray]:
     """One packed row: the head once, then one copy of the tail per configuration of `chunk`."""
     head, tail = prompt.ids[: prompt.instruction_end], prompt.ids[prompt.instruction_end :]
     packed = packing.pack([(head, [tail] * len(chunk))], model.tokenizer.pad_token_id)
-    with model.hooks(fwd_hooks=_steer_branches(vectors, chunk, scale, len(head), len(tail))):
+    with model.hooks(fwd_hooks=_steer_branches(vectors, chunk, scale, operator, len(head), len(tail))):
         logits = packing.forward(model, packed, keep=len(chunk) * len(tail))
     return _p_matching(logits[0].reshape(len(chunk), len(tail), -1)[:, -1], prompt)
 
 
 def _item_sweep(
-    model, vectors, prompt: ABPrompt, configs, scale: str, configs_per_pass: int
+    model, vectors, prompt: ABPrompt, configs, scale: str, operator: str, configs_per_pass: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Every configuration of one item, `configs_per_pass` per packed row.
 
@@ -108,10 +120,10 @@ def _item_sweep(
     p, mass = [], []
     for lo in range(0, len(configs), configs_per_pass):
         chunk = configs[lo : lo + configs_per_pass]
-        chunk_p, chunk_mass = _packed_pass(model, vectors, prompt, chunk, scale)
+        chunk_p, chunk_mass = _packed_pass(model, vectors, prompt, chunk, scale, operator)
         if len(chunk) > 1 and not np.isfinite(chunk_p).all():
             chunk_p, chunk_mass = map(
-                np.concatenate, zip(*(_packed_pass(model, vectors, prompt, [c], scale) for c in chunk))
+                np.concatenate, zip(*(_packed_pass(model, vectors, prompt, [c], scale, operator) for c in chunk))
             )
         p.append(chunk_p)
         mass.append(chunk_mass)
@@ -134,44 +146,66 @@ def _check_multipliers(multipliers) -> list[float]:
     return values
 
 
+def as_vector_sets(vectors) -> list[SteeringVectors]:
+    """One SteeringVectors, or several for one model at distinct sites, as a list.
+
+    Raises:
+        ValueError: none given, a repeated site, or sets of different shapes.
+    """
+    sets = [vectors] if isinstance(vectors, SteeringVectors) else list(vectors)
+    if not sets or not all(isinstance(v, SteeringVectors) for v in sets):
+        raise ValueError("give SteeringVectors, or a list of them (one per site)")
+    sites = [v.site for v in sets]
+    if len(set(sites)) < len(sites):
+        raise ValueError(f"each site may appear once, got {sites}")
+    if len({(v.n_layers, v.d_model) for v in sets}) > 1:
+        raise ValueError("vectors of one sweep must come from one model")
+    return sets
+
+
 @torch.inference_mode()
 def sweep(
     model,
-    vectors: SteeringVectors,
+    vectors: SteeringVectors | Sequence[SteeringVectors],
     items: list[ABItem],
     *,
     layers=None,
     multipliers=(-1.0, 0.0, 1.0),
     scale: str = DEFAULT_SCALE,
+    operator: str = "add",
     fmt: str | None = None,
     system: str | None = None,
     behavior: str | None = None,
     configs_per_pass: int = 256,
     progress: bool = True,
 ) -> pd.DataFrame:
-    """p(matching) and letter mass for every item, layer and multiplier.
+    """p(matching) and letter mass for every item, site, layer and multiplier.
 
     Args:
+        vectors: steering vectors, or a list of them extracted at different sites (one sweep
+            then covers every site; each set steers at its own `site`).
         layers: layers to steer (default: all).
         multipliers: values of m (raw or relative, see `scale`).
+        operator: "add" or "ablate" (`steering.steer`).
         configs_per_pass: configurations per forward pass (each adds the tokens after the instruction).
 
     Returns:
-        A tidy DataFrame with columns `COLUMNS`, one row per (layer, multiplier, item).
+        A tidy DataFrame with columns `COLUMNS`, one row per (site, layer, multiplier, item).
     """
-    vectors.check_model(model)
-    fmt = resolve_format(model, fmt, vectors)
-    configs = list(product(vectors.check_layers(layers), _check_multipliers(multipliers)))
-    behavior = behavior or vectors.behavior
+    sets = as_vector_sets(vectors)
+    for v in sets:
+        v.check_model(model)
+    fmt = resolve_format(model, fmt, sets[0])
+    configs = list(product(range(len(sets)), sets[0].check_layers(layers), _check_multipliers(multipliers)))
+    behavior, operator = behavior or sets[0].behavior, check_operator(operator)
     rows = []
     for index, item in enumerate(tqdm(items, desc="sweep", disable=not progress)):
-        p, mass = _item_sweep(
-            model, vectors, ab_prompt(model.tokenizer, item, fmt=fmt, system=system), configs, scale, configs_per_pass
-        )
+        prompt = ab_prompt(model.tokenizer, item, fmt=fmt, system=system)
+        p, mass = _item_sweep(model, sets, prompt, configs, scale, operator, configs_per_pass)
         group = item_group(item, index)
         rows += [
-            (behavior, layer, m, scale, index, pi, mi, item.matching, group)
-            for (layer, m), pi, mi in zip(configs, p, mass)
+            (behavior, layer, m, scale, index, pi, mi, item.matching, group, sets[k].site, operator)
+            for (k, layer, m), pi, mi in zip(configs, p, mass)
         ]
     return _frame(rows)
 
@@ -183,9 +217,21 @@ def multiplier_sweep(
     return sweep(model, vectors, items, layers=[layer], multipliers=multipliers, **kwargs)
 
 
+def with_config_keys(results: pd.DataFrame) -> pd.DataFrame:
+    """`results` with `site` and `operator` filled in where a frame predates them (resid_post, add)."""
+    missing = {k: v for k, v in (("site", DEFAULT_SITE), ("operator", "add")) if k not in results}
+    return results.assign(**missing) if missing else results
+
+
+def config_keys(results: pd.DataFrame) -> list[str]:
+    """The columns of `CONFIG_KEYS` that `results` has (frames from before sites have only `layer`)."""
+    return [k for k in CONFIG_KEYS if k in results]
+
+
 def summarize(results: pd.DataFrame) -> pd.DataFrame:
     """Mean p(matching) with its standard error clustered by scenario (`stats`), mean letter mass, counts."""
-    keys = ["behavior", "layer", "multiplier", "scale"]
+    results = with_config_keys(results)
+    keys = ["behavior", *CONFIG_KEYS, "multiplier", "scale"]
     out = mean_sem(results, keys, "p_matching")
     mass = results.groupby(keys, sort=True)["letter_mass"].mean().reset_index(drop=True)
     return out.assign(letter_mass=mass)[list(SUMMARY_COLUMNS)]
@@ -200,31 +246,35 @@ def _groups(results: pd.DataFrame) -> pd.Series:
 
 
 def effects(results: pd.DataFrame, items=None, *, min_letter_mass: float | None = None) -> pd.DataFrame:
-    """Per (layer, m > 0) and item: the effect p(matching | +m) - p(matching | -m), with the item's group.
+    """Per configuration (site, operator, layer, m > 0) and item: p(matching | +m) - p(matching | -m).
 
     Args:
         results: `sweep` output holding both +m and -m.
         items: only these items (default: all).
-        min_letter_mass: drop (layer, m) whose mean letter mass at +m or -m is below it (where
-            the model stops answering with a letter, p(matching) is a ratio of two tiny
+        min_letter_mass: drop configurations whose mean letter mass at +m or -m is below it
+            (where the model stops answering with a letter, p(matching) is a ratio of two tiny
             probabilities); None keeps every configuration.
 
     Returns:
-        columns layer, multiplier, item, group, effect.
+        columns site, operator (where `results` has them), layer, multiplier, item, group, effect.
     """
+    config = config_keys(results)
+    keys = [*config, "multiplier"]
     part = results if items is None else results[results["item"].isin(items)]
     if min_letter_mass is not None:
-        mass = results.groupby(["layer", "multiplier"])["letter_mass"].mean()
-        low = {(layer, abs(m)) for (layer, m), value in mass.items() if m != 0 and value < min_letter_mass}
-        part = part[[(x, abs(m)) not in low for x, m in zip(part["layer"], part["multiplier"], strict=True)]]
-    table = part.set_index(["layer", "multiplier", "item"])["p_matching"].sort_index()
-    groups = _groups(results)
+        mass = results.groupby(keys)["letter_mass"].mean()
+        low = {(*k[:-1], abs(k[-1])) for k, value in mass.items() if k[-1] != 0 and value < min_letter_mass}
+        flat = zip(*(part[k] for k in config), part["multiplier"].abs(), strict=True)
+        part = part[[key not in low for key in flat]]
+    table = part.set_index([*keys, "item"])["p_matching"].sort_index()
+    configs, groups = set(table.index.droplevel(-1)), _groups(results)
     rows = []
-    for (layer, m), _ in table.groupby(level=[0, 1]):
-        if m > 0 and (layer, -m) in table.index.droplevel(2):
-            diff = table.loc[(layer, m)] - table.loc[(layer, -m)]
-            rows += [(layer, m, item, groups[item], d) for item, d in diff.items()]
-    return pd.DataFrame(rows, columns=["layer", "multiplier", "item", "group", "effect"])
+    for key in sorted(configs):
+        *config, m = key
+        if m > 0 and (*config, -m) in configs:
+            diff = table.loc[key] - table.loc[(*config, -m)]
+            rows += [(*config, m, item, groups[item], d) for item, d in diff.items()]
+    return pd.DataFrame(rows, columns=[*keys, "item", "group", "effect"])
 
 
 def split_items(results: pd.DataFrame, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -250,8 +300,9 @@ def split_items(results: pd.DataFrame, seed: int = 0) -> tuple[np.ndarray, np.nd
 
 
 def held_out(results: pd.DataFrame, *, seed: int = 0, min_letter_mass: float | None = None) -> dict:
-    """Choose layer and multiplier on half of the scenarios; report the effect on the other half.
+    """Choose the configuration on half of the scenarios; report its effect on the other half.
 
+    A configuration is a site, operator, layer and multiplier (one site unless the sweep had several).
     The effect of (L, m) is p(matching) at +m minus p(matching) at -m, per item. Scenarios are
     halved within each matching letter (`split_items`). The choice maximises the mean effect on
     the selection half; the report is the mean of the same per-item effect on the held-out half
@@ -259,19 +310,22 @@ def held_out(results: pd.DataFrame, *, seed: int = 0, min_letter_mass: float | N
     (see `effects`) keeps configurations where the model stops answering from being chosen.
 
     Returns:
-        dict with layer, multiplier, effect_select, effect, effect_sem, n_select, n_held_out,
-        n_groups_held_out.
+        dict with site, operator, layer, multiplier, effect_select, effect, effect_sem, n_select,
+        n_held_out, n_groups_held_out.
     """
     select, held = split_items(results, seed)
-    chosen = effects(results, select, min_letter_mass=min_letter_mass).groupby(["layer", "multiplier"])["effect"].mean()
+    keys = [*config_keys(results), "multiplier"]
+    chosen = effects(results, select, min_letter_mass=min_letter_mass).groupby(keys)["effect"].mean()
     if chosen.empty:
         raise ValueError("held-out choice needs multipliers m and -m for some m > 0")
-    layer, m = chosen.idxmax()
-    report = effects(results[(results["layer"] == layer)], held)
-    report = report[report["multiplier"] == m]
+    best = dict(zip(keys, chosen.idxmax(), strict=True))
+    report = effects(results, held)
+    report = report[np.logical_and.reduce([report[k] == v for k, v in best.items()])]
     return {
-        "layer": int(layer),
-        "multiplier": float(m),
+        "site": best.get("site", DEFAULT_SITE),
+        "operator": best.get("operator", "add"),
+        "layer": int(best["layer"]),
+        "multiplier": float(best["multiplier"]),
         "effect_select": float(chosen.max()),
         "effect": float(report["effect"].mean()),
         "effect_sem": clustered_sem(report["effect"], report["group"]),

@@ -1,10 +1,22 @@
 """Hook points and hook functions: the only module that spells TransformerLens hook names.
 
+Sites (`options.SITES`) of block L: `resid_pre` (the block's input), `resid_mid` (after
+attention, before the MLP), `resid_post` (the block's output = `resid_pre` of L+1), `attn_out`
+and `mlp_out` (what attention and the MLP add to the residual stream). Reading uses each
+site's own hook. Steering `resid_mid` uses the `attn_out` hook: the bridge's `hook_resid_mid`
+only feeds the MLP's layer norm, not the residual skip, while adding to attention's output
+changes the residual stream at `resid_mid` itself (resid_mid = resid_pre + attn_out), which is
+what steering there means.
+
 Two hooks carry the method:
 - `ReadAt` stores the residual stream at chosen positions (one per row) during a forward;
 - `AddVector` adds a per-row vector at every position from a per-row start onwards. It tracks
   absolute positions across calls, so it is right in a full pass, in a pass over a suffix
   whose prefix sits in a KV cache, and in one-token cached decoding steps.
+
+Both adding hooks can first ablate a direction (operator "ablate"): with a unit vector u,
+x -> x - (x . u) u + delta at the steered positions, so x's component along u is replaced by
+delta's. A zero u leaves x unchanged, which is how unsteered rows and positions are expressed.
 """
 
 import torch
@@ -12,16 +24,44 @@ from jaxtyping import Float, Int
 from torch import Tensor
 
 from ._types import Residual, RowDirections
+from .options import DEFAULT_SITE, SITES
+
+
+def check_site(site: str) -> str:
+    """Return `site` if it is one of `options.SITES`, else raise ValueError."""
+    if site not in SITES:
+        raise ValueError(f"unknown site {site!r}; use one of {SITES}")
+    return site
+
+
+def read_name(layer: int, site: str = DEFAULT_SITE) -> str:
+    """Hook name whose value is the activation at `site` of block `layer`."""
+    return f"blocks.{layer}.hook_{check_site(site)}"
+
+
+def steer_name(layer: int, site: str = DEFAULT_SITE) -> str:
+    """Hook name where a vector is added to change the residual stream at `site` (see module docstring)."""
+    return read_name(layer, "attn_out" if check_site(site) == "resid_mid" else site)
+
+
+def residual_site(site: str) -> str:
+    """The residual-stream site a vector at `site` ends up in (`attn_out` -> resid_mid, `mlp_out` -> resid_post)."""
+    return {"attn_out": "resid_mid", "mlp_out": "resid_post"}.get(check_site(site), site)
 
 
 def resid_post(layer: int) -> str:
     """Name of the residual stream after block `layer`."""
-    return f"blocks.{layer}.hook_resid_post"
+    return read_name(layer, "resid_post")
+
+
+def read_names(n_layers: int, site: str = DEFAULT_SITE) -> list[str]:
+    """Names of every layer's `site`, in layer order."""
+    return [read_name(layer, site) for layer in range(n_layers)]
 
 
 def resid_post_names(n_layers: int) -> list[str]:
     """Names of every layer's `resid_post`, in layer order."""
-    return [resid_post(layer) for layer in range(n_layers)]
+    return read_names(n_layers, "resid_post")
 
 
 class ReadAt:
@@ -61,9 +101,12 @@ class AddVector:
     continues where the last call ended (cached decoding).
     """
 
-    def __init__(self, vectors: RowDirections, start: Int[Tensor, " batch"] | int = 0):
+    def __init__(
+        self, vectors: RowDirections, start: Int[Tensor, " batch"] | int = 0, units: RowDirections | None = None
+    ):
         self.vectors = vectors
         self.start = start
+        self.units = units
         self.offset: int | None = None
         self._end = 0
 
@@ -75,14 +118,25 @@ class AddVector:
         positions = torch.arange(first, first + n, device=resid.device)
         mask = (positions[None, :] >= start).unsqueeze(-1).to(resid.dtype)
         vectors = self.vectors.to(device=resid.device, dtype=resid.dtype)
+        if self.units is not None:
+            resid = ablate(resid, mask * self.units.to(device=resid.device, dtype=resid.dtype)[:, None, :])
         return resid + mask * vectors[:, None, :]
 
 
 class AddAt:
-    """Add `delta[row, pos]` to the residual stream (a full pass, such as a packed one)."""
+    """Add `delta[row, pos]` to the residual stream (a full pass, such as a packed one),
+    first ablating `units[row, pos]` where given (zero rows: no ablation)."""
 
-    def __init__(self, delta: Residual):
+    def __init__(self, delta: Residual, units: Residual | None = None):
         self.delta = delta
+        self.units = units
 
     def __call__(self, resid: Residual, hook) -> Residual:
+        if self.units is not None:
+            resid = ablate(resid, self.units.to(device=resid.device, dtype=resid.dtype))
         return resid + self.delta.to(device=resid.device, dtype=resid.dtype)
+
+
+def ablate(resid: Residual, units: Residual) -> Residual:
+    """`resid` minus its projection on `units` (unit vectors, or zeros to keep a position as it is)."""
+    return resid - (resid * units).sum(dim=-1, keepdim=True) * units

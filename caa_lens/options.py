@@ -6,6 +6,11 @@
 - `FORMATS`: chat formats ("llama2" or the tokenizer's "template"; see `chat`).
 - `VARIANTS`: how vectors are computed from pairs ("plain" mean difference, or "balanced" over letters).
 - `SIDE_EFFECT_KINDS`: multiple-choice benchmarks for side effects.
+- `SITES`: where in a block activations are read and vectors added (`hooks.read_name`,
+  `hooks.steer_name`): the residual stream before the block, between attention and MLP, after
+  the block (`DEFAULT_SITE`, the paper's), or the attention / MLP output that is added to it.
+- `OPERATORS`: what steering does there: "add" m x v, or "ablate" (project v's direction out,
+  then add m x v; m = 0 is pure directional ablation).
 """
 
 SCALES = ("raw", "relative")
@@ -13,3 +18,6 @@ DEFAULT_SCALE = "raw"  # every function and command that takes a scale; a report
 FORMATS = ("llama2", "template")
 VARIANTS = ("plain", "balanced")
 SIDE_EFFECT_KINDS = ("mmlu", "truthfulqa")
+SITES = ("resid_pre", "resid_mid", "resid_post", "attn_out", "mlp_out")
+DEFAULT_SITE = "resid_post"
+OPERATORS = ("add", "ablate")

@@ -1,7 +1,7 @@
 """The straightforward paths, kept as oracles for tests and baselines for benchmarks.
 
 `collect_reference`: one full `run_with_cache` per prompt, read at the letter token.
-`sweep_reference`: the whole prompt again for every (layer, multiplier), steered with `steer`.
+`sweep_reference`: the whole prompt again for every (site, layer, multiplier), steered with `steer`.
 The fast paths (`collect.collect`, `evaluate.sweep`) must agree with these.
 """
 
@@ -14,20 +14,20 @@ from tqdm.auto import tqdm
 from .chat import resolve_format
 from .collect import PairActivations, pair_prompts
 from .datasets import ABItem
-from .evaluate import _check_multipliers, _frame, _p_matching, ab_prompt, item_group
-from .hooks import resid_post_names
-from .options import DEFAULT_SCALE
+from .evaluate import _check_multipliers, _frame, _p_matching, ab_prompt, as_vector_sets, item_group
+from .hooks import read_names
+from .options import DEFAULT_SCALE, DEFAULT_SITE
 from .steering import steer
 from .vectors import SteeringVectors
 
 
 @torch.inference_mode()
 def collect_reference(
-    model, items: list[ABItem], *, fmt: str | None = None, system: str | None = None
+    model, items: list[ABItem], *, fmt: str | None = None, system: str | None = None, site: str = DEFAULT_SITE
 ) -> PairActivations:
-    """The straightforward path: one full `run_with_cache` per prompt, read at the letter."""
+    """The straightforward path: one full `run_with_cache` per prompt, read at the letter at `site`."""
     fmt = resolve_format(model, fmt)
-    names = resid_post_names(model.cfg.n_layers)
+    names = read_names(model.cfg.n_layers, site)
     out = []
     for item in items:
         for prompt in pair_prompts(model.tokenizer, item, fmt=fmt, system=system):
@@ -35,7 +35,7 @@ def collect_reference(
             out.append(torch.stack([cache[name][0, prompt.letter_pos] for name in names]).float().cpu())
     acts = torch.stack(out)
     return PairActivations(
-        acts[0::2], acts[1::2], tuple(i.matching for i in items), tuple(i.not_matching for i in items)
+        acts[0::2], acts[1::2], tuple(i.matching for i in items), tuple(i.not_matching for i in items), site
     )
 
 
@@ -48,21 +48,24 @@ def sweep_reference(
     layers=None,
     multipliers=(-1.0, 0.0, 1.0),
     scale: str = DEFAULT_SCALE,
+    operator: str = "add",
     fmt: str | None = None,
     system: str | None = None,
     behavior: str | None = None,
     progress: bool = False,
 ) -> pd.DataFrame:
-    """The straightforward sweep: the whole prompt, one configuration at a time."""
-    fmt = resolve_format(model, fmt, vectors)
-    layers = vectors.check_layers(layers)
+    """The straightforward sweep: the whole prompt, one configuration (site, layer, m) at a time."""
+    sets = as_vector_sets(vectors)
+    fmt = resolve_format(model, fmt, sets[0])
+    configs = list(product(sets, sets[0].check_layers(layers), _check_multipliers(multipliers)))
     rows = []
     for index, item in enumerate(tqdm(items, desc="sweep (reference)", disable=not progress)):
         prompt = ab_prompt(model.tokenizer, item, fmt=fmt, system=system)
-        for layer, m in product(layers, _check_multipliers(multipliers)):
-            with steer(model, vectors, layer, m, scale=scale, start=prompt.instruction_end):
+        for vecs, layer, m in configs:
+            with steer(model, vecs, layer, m, scale=scale, start=prompt.instruction_end, operator=operator):
                 logits = model(torch.tensor([prompt.ids], device=model.cfg.device))
             p, mass = _p_matching(logits[:, -1], prompt)
             group = item_group(item, index)
-            rows.append((behavior or vectors.behavior, layer, m, scale, index, p[0], mass[0], item.matching, group))
+            row = (behavior or vecs.behavior, layer, m, scale, index, p[0], mass[0], item.matching, group)
+            rows.append((*row, vecs.site, operator))
     return _frame(rows)

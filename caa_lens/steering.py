@@ -1,4 +1,5 @@
-"""Steering: add `multiplier x v_L` to `resid_post` of layer L after the user's instruction.
+"""Steering: add `multiplier x v_L` at the vectors' site of block L (`resid_post` by default) after
+the user's instruction; or, with operator "ablate", first project v_L's direction out there.
 
 Positions from the first token after the instruction through every generated token are
 steered; the instruction itself never is. Multipliers are "raw" (as in the paper) or
@@ -17,8 +18,8 @@ from tqdm.auto import tqdm
 from . import kv
 from ._types import RowDirections, Tokens
 from .chat import chat_prompt, check_context, resolve_format
-from .hooks import AddVector, resid_post
-from .options import DEFAULT_SCALE, SCALES
+from .hooks import AddVector, steer_name
+from .options import DEFAULT_SCALE, OPERATORS, SCALES
 from .vectors import SteeringVectors
 
 
@@ -57,6 +58,19 @@ def effective_multiplier(vectors: SteeringVectors, layer: int, multiplier: float
     return float(multiplier * vectors.resid_norm[layer] / vectors.norms()[layer].clamp_min(1e-12))
 
 
+def check_operator(operator: str) -> str:
+    """Return `operator` if it is one of `options.OPERATORS`, else raise ValueError."""
+    if operator not in OPERATORS:
+        raise ValueError(f"unknown operator {operator!r}; use one of {OPERATORS}")
+    return operator
+
+
+def unit_direction(vectors: SteeringVectors, layer: int) -> torch.Tensor:
+    """v_layer / |v_layer| (zeros for a zero vector, which then ablates nothing)."""
+    v = vectors.directions[layer]
+    return v / v.norm().clamp_min(1e-12)
+
+
 def row_directions(
     vectors: SteeringVectors, layer: int, multipliers: Sequence[float], scale: str = DEFAULT_SCALE
 ) -> RowDirections:
@@ -74,23 +88,27 @@ def steer(
     *,
     scale: str = DEFAULT_SCALE,
     start=0,
+    operator: str = "add",
 ):
-    """Add the layer's vector to the residual stream inside the `with` block.
+    """Add the layer's vector at the vectors' site inside the `with` block.
 
     Args:
         model: a TransformerBridge.
-        vectors: steering vectors extracted on this model.
-        layer: the block whose `resid_post` is steered.
+        vectors: steering vectors extracted on this model (their `site` is where they act).
+        layer: the block that is steered.
         multiplier: one value, or one per batch row.
         scale: "raw" or "relative".
         start: first steered position (int, or one per row); 0 steers every position.
+        operator: "add", or "ablate" (remove the component along v_layer, then add m x v_layer).
 
     Yields:
         The `AddVector` hook (its `offset` may be set before a forward over a cached prefix).
     """
     vectors.check_model(model)
-    hook = AddVector(row_directions(vectors, layer, as_multipliers(multiplier), scale), start)
-    with model.hooks(fwd_hooks=[(resid_post(layer), hook)]):
+    directions = row_directions(vectors, layer, as_multipliers(multiplier), scale)
+    units = unit_direction(vectors, layer).expand_as(directions) if check_operator(operator) == "ablate" else None
+    hook = AddVector(directions, start, units)
+    with model.hooks(fwd_hooks=[(steer_name(layer, vectors.site), hook)]):
         yield hook
 
 
@@ -140,6 +158,7 @@ def generate(
     layer: int | None = None,
     multiplier: float | Sequence[float] = 0.0,
     scale: str = DEFAULT_SCALE,
+    operator: str = "add",
     fmt: str | None = None,
     system: str | None = None,
     max_new_tokens: int = 64,
@@ -154,8 +173,8 @@ def generate(
 
     Args:
         prompts: user messages.
-        vectors, layer, multiplier, scale: steering (none when `vectors` is None);
-            `multiplier` may give one value per prompt.
+        vectors, layer, multiplier, scale, operator: steering (none when `vectors` is None;
+            see `steer`); `multiplier` may give one value per prompt.
         temperature: 0 for greedy decoding; otherwise sampling with `seed`.
         use_cache: KV-cached decoding (the uncached path exists to check it).
         stop_at_eos: stop once every row has produced EOS (False: always max_new_tokens steps).
@@ -177,7 +196,7 @@ def generate(
         batch, batch_mults = chats[lo : lo + batch_size], mults[lo : lo + batch_size]
         ids, mask = kv.left_pad([c.ids for c in batch], model.tokenizer.pad_token_id)
         start = torch.tensor([ids.shape[1] - len(c.ids) + c.instruction_end for c in batch])
-        with _maybe_steer(model, vectors, layer, batch_mults, scale, start):
+        with _maybe_steer(model, vectors, layer, batch_mults, scale, start, operator):
             new = generate_ids(
                 model,
                 ids.to(model.cfg.device),
@@ -193,11 +212,11 @@ def generate(
 
 
 @contextmanager
-def _maybe_steer(model, vectors, layer, multipliers, scale, start):
+def _maybe_steer(model, vectors, layer, multipliers, scale, start, operator):
     if vectors is None:
         yield None
         return
     if layer is None:
         raise ValueError("steering needs a layer")
-    with steer(model, vectors, layer, multipliers, scale=scale, start=start) as hook:
+    with steer(model, vectors, layer, multipliers, scale=scale, start=start, operator=operator) as hook:
         yield hook

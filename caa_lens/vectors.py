@@ -27,15 +27,21 @@ from ._types import LayerScalars, LayerVectors, PairActs
 from ._version import __version__
 from .collect import PairActivations, collect
 from .datasets import ABItem
+from .hooks import check_site
 from .models import model_name
-from .options import VARIANTS
+from .options import DEFAULT_SITE, VARIANTS
 
 DIAGNOSTIC_COLUMNS = ("layer", "vector_norm", "resid_norm", "norm_ratio", "letter_cosine")
 
 
 @dataclass(frozen=True)
 class SteeringVectors:
-    """One steering direction per layer plus what is needed to use and trust it."""
+    """One steering direction per layer plus what is needed to use and trust it.
+
+    `site` is where in each block the vectors were read and are added (`options.SITES`);
+    `resid_norm` is the mean norm of the residual stream there (for `attn_out` / `mlp_out`: of
+    the residual stream they are added to), the scale of "relative" multipliers.
+    """
 
     directions: LayerVectors
     resid_norm: LayerScalars
@@ -46,6 +52,7 @@ class SteeringVectors:
     dataset_sha256: str
     chat_format: str
     variant: str = "plain"
+    site: str = DEFAULT_SITE
     version: str = field(default=__version__)
 
     def __post_init__(self):
@@ -66,13 +73,14 @@ class SteeringVectors:
                 raise ValueError(
                     f"{name} must have one value per layer ({self.n_layers}), got shape {tuple(getattr(self, name).shape)}"
                 )
-        for name in ("model", "behavior", "dataset_sha256", "chat_format", "variant", "version"):
+        for name in ("model", "behavior", "dataset_sha256", "chat_format", "variant", "site", "version"):
             if not isinstance(getattr(self, name), str):
                 raise ValueError(f"{name} must be a string, got {getattr(self, name)!r}")
         if not isinstance(self.n_pairs, int) or isinstance(self.n_pairs, bool) or self.n_pairs < 0:
             raise ValueError(f"n_pairs must be a whole number >= 0, got {self.n_pairs!r}")
         if self.variant not in VARIANTS + ("normalized",):
             raise ValueError(f"unknown variant {self.variant!r}; use one of {VARIANTS}")
+        check_site(self.site)
 
     @property
     def n_layers(self) -> int:
@@ -137,11 +145,7 @@ class SteeringVectors:
         except (KeyError, OSError, json.JSONDecodeError, SafetensorError) as e:
             raise ValueError(f"{path}: not a caa_lens vectors file ({e})") from None
         fields = {f.name for f in dataclasses.fields(cls)} - set(tensors)
-        if (
-            not isinstance(meta, dict)
-            or set(meta) - fields
-            or {f for f in fields if f != "variant"} - set(meta) - {"version"}
-        ):
+        if not isinstance(meta, dict) or set(meta) - fields or fields - set(meta) - {"variant", "site", "version"}:
             raise ValueError(f"{path}: not a caa_lens vectors file (its metadata must name exactly {sorted(fields)})")
         try:
             return cls(**tensors, **meta)
@@ -180,10 +184,21 @@ def from_activations(
     directions = (
         balanced_difference(acts) if variant == "balanced" else mean_difference(acts.matching, acts.not_matching)
     )
-    resid_norm = torch.cat([acts.matching, acts.not_matching]).norm(dim=-1).mean(dim=0)
+    resid_norm = acts.resid_norm
+    if resid_norm is None:
+        resid_norm = torch.cat([acts.matching, acts.not_matching]).norm(dim=-1).mean(dim=0)
     letter_cosine = torch.nn.functional.cosine_similarity(directions, letter_direction(acts), dim=-1)
     return SteeringVectors(
-        directions, resid_norm, letter_cosine, model, behavior, len(acts.matching), dataset_sha256, chat_format, variant
+        directions,
+        resid_norm,
+        letter_cosine,
+        model,
+        behavior,
+        len(acts.matching),
+        dataset_sha256,
+        chat_format,
+        variant,
+        acts.site,
     )
 
 
@@ -196,14 +211,15 @@ def extract(
     variant: str = "plain",
     fmt: str | None = None,
     system: str | None = None,
+    site: str = DEFAULT_SITE,
     batch_size: int = 32,
     progress: bool = True,
 ) -> SteeringVectors:
-    """Collect activations for `items` on `model` and build the steering vectors."""
+    """Collect activations for `items` at `site` on `model` and build the steering vectors."""
     from .chat import resolve_format
 
     fmt = resolve_format(model, fmt)
-    acts = collect(model, items, fmt=fmt, system=system, batch_size=batch_size, progress=progress)
+    acts = collect(model, items, fmt=fmt, system=system, site=site, batch_size=batch_size, progress=progress)
     return vectors_from(model, acts, behavior=behavior, dataset_sha256=dataset_sha256, fmt=fmt, variant=variant)
 
 

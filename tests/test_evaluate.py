@@ -39,7 +39,7 @@ def test_sweep_with_single_token_letters(tiny_letters):
     items = ab_items(3, seed=6)
     prompt = ab_prompt(tiny_letters.tokenizer, items[0], fmt="template")
     assert {tiny_letters.tokenizer.decode([t]).strip() for t in prompt.matching_tokens} == {"A"}
-    assert tiny_letters.tokenizer.decode(prompt.ids[prompt.instruction_end :]) == "("
+    assert tiny_letters.tokenizer.decode(prompt.ids[prompt.instruction_end :]) == " ("
     ours = sweep(tiny_letters, vecs, items, layers=[1], multipliers=[-1.0, 1.0], progress=False)
     ref = sweep_reference(tiny_letters, vecs, items, layers=[1], multipliers=[-1.0, 1.0])
     np.testing.assert_allclose(ours["p_matching"], ref["p_matching"], atol=1e-4)
@@ -69,7 +69,7 @@ def test_held_out_picks_on_one_half_and_reports_the_other():
             for m in (-1.0, 0.0, 1.0):
                 effect = 0.3 if layer == 1 else 0.05
                 rows.append(("b", layer, m, "raw", item, 0.5 + effect * m + 0.01 * (item % 3), 1.0, "AB"[item % 2]))
-    result = held_out(pd.DataFrame(rows, columns=list(COLUMNS[:-1])))
+    result = held_out(pd.DataFrame(rows, columns=list(COLUMNS[:8])))
     assert (result["layer"], result["multiplier"]) == (1, 1.0)
     assert result["effect"] == pytest.approx(0.6) and result["n_select"] == result["n_held_out"] == 10
 
@@ -77,7 +77,7 @@ def test_held_out_picks_on_one_half_and_reports_the_other():
 def test_held_out_halves_are_letter_balanced():
     letters = ["A"] * 13 + ["B"] * 7
     rows = [("b", 0, m, "raw", i, 0.5, 1.0, letter) for i, letter in enumerate(letters) for m in (-1.0, 1.0)]
-    frame = pd.DataFrame(rows, columns=list(COLUMNS[:-1]))
+    frame = pd.DataFrame(rows, columns=list(COLUMNS[:8]))
     for seed in range(5):
         select, held = split_items(frame, seed)
         assert sorted([*select, *held]) == list(range(20))
@@ -91,7 +91,7 @@ def test_effects_and_the_explicit_letter_mass_rule():
         for layer, effect, mass in ((0, 0.1, 0.9), (1, 0.4, 0.05)):  # layer 1: large effect, model stopped answering
             for m in (-1.0, 1.0):
                 rows.append(("b", layer, m, "raw", item, 0.5 + effect * m / 2, mass, "AB"[item % 2], f"s{item}"))
-    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    frame = pd.DataFrame(rows, columns=list(COLUMNS[:9]))
     from caa_lens.evaluate import effects
 
     out = effects(frame)

@@ -24,7 +24,7 @@ def sweep_summary(behaviors=("t",), layers=(0, 1, 2, 3), multipliers=(-1.0, 0.0,
         for m in multipliers
         for item in range(4)
     ]
-    return summarize(pd.DataFrame(rows, columns=list(COLUMNS[:-1])))
+    return summarize(pd.DataFrame(rows, columns=list(COLUMNS[:8])))
 
 
 def token_frame(tokens=("<|im_start|>", "a", "a", "<b>", "\n"), layers=(0, 1)) -> pd.DataFrame:

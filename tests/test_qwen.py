@@ -21,19 +21,18 @@ def test_qwen_loads_from_the_registry(qwen):
 
 
 @torch.inference_mode()
-def test_letter_mass_counts_the_space_prefixed_letters(qwen):
+def test_letter_mass_is_above_half_on_shipped_items(qwen):
     tok = qwen.tokenizer
-    bare = [tok.convert_tokens_to_ids(x) for x in ("A", "B")]
-    spaced = [tok.convert_tokens_to_ids(x) for x in ("ĠA", "ĠB")]
-    assert set(bare + spaced[:1]) <= set(letter_tokens(tok, "A")) | set(letter_tokens(tok, "B"))
+    spellings = [tok.convert_tokens_to_ids(x) for x in ("A", "B", "ĠA", "ĠB")]
+    assert set(spellings) <= set(letter_tokens(tok, "A")) | set(letter_tokens(tok, "B"))
     for behavior in ("refusal", "corrigibility", "sycophancy"):
         item = cl.load_behavior(behavior, "test_ab")[0]
         prompt = ab_prompt(tok, item, fmt="template")
+        assert tok.decode(prompt.ids[prompt.instruction_end :]) == " ("  # the answer opens as the choices do
         logits = qwen(torch.tensor([prompt.ids]))[:, -1]
         mass = float(_p_matching(logits, prompt)[1][0])
         probs = torch.softmax(logits[0].float(), -1)
         assert mass == pytest.approx(
             float(probs[list(prompt.matching_tokens) + list(prompt.not_matching_tokens)].sum())
         )
-        assert mass > 2 * float(probs[bare].sum())  # the bare letters alone miss most of it
-        assert float(probs[spaced].sum()) > float(probs[bare].sum()) / 2
+        assert mass > 0.5
