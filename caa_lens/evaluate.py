@@ -197,7 +197,9 @@ def sweep(
         v.check_model(model)
     fmt = resolve_format(model, fmt, sets[0])
     configs = list(product(range(len(sets)), sets[0].check_layers(layers), _check_multipliers(multipliers)))
-    behavior, operator = behavior or sets[0].behavior, check_operator(operator)
+    behavior = behavior or sets[0].behavior
+    for v in sets:
+        check_operator(operator, v.site)
     rows = []
     for index, item in enumerate(tqdm(items, desc="sweep", disable=not progress)):
         prompt = ab_prompt(model.tokenizer, item, fmt=fmt, system=system)

@@ -10,7 +10,7 @@
   `hooks.steer_name`): the residual stream before the block, between attention and MLP, after
   the block (`DEFAULT_SITE`, the paper's), or the attention / MLP output that is added to it.
 - `OPERATORS`: what steering does there: "add" m x v, or "ablate" (project v's direction out,
-  then add m x v; m = 0 is pure directional ablation).
+  then add m x v; m = 0 is pure directional ablation; not at resid_mid, see `steering.check_operator`).
 """
 
 SCALES = ("raw", "relative")

@@ -19,7 +19,7 @@ from . import kv
 from ._types import RowDirections, Tokens
 from .chat import chat_prompt, check_context, resolve_format
 from .hooks import AddVector, steer_name
-from .options import DEFAULT_SCALE, OPERATORS, SCALES
+from .options import DEFAULT_SCALE, DEFAULT_SITE, OPERATORS, SCALES
 from .vectors import SteeringVectors
 
 
@@ -58,10 +58,16 @@ def effective_multiplier(vectors: SteeringVectors, layer: int, multiplier: float
     return float(multiplier * vectors.resid_norm[layer] / vectors.norms()[layer].clamp_min(1e-12))
 
 
-def check_operator(operator: str) -> str:
-    """Return `operator` if it is one of `options.OPERATORS`, else raise ValueError."""
+def check_operator(operator: str, site: str = DEFAULT_SITE) -> str:
+    """Return `operator` if it is one of `options.OPERATORS` and can act at `site`, else raise ValueError.
+
+    Ablation at `resid_mid` is refused: steering there goes through attention's output
+    (`hooks`), which cannot see the residual stream's component to remove.
+    """
     if operator not in OPERATORS:
         raise ValueError(f"unknown operator {operator!r}; use one of {OPERATORS}")
+    if operator == "ablate" and site == "resid_mid":
+        raise ValueError("ablation at resid_mid is not supported; ablate at resid_pre or resid_post, or attn_out")
     return operator
 
 
@@ -106,7 +112,7 @@ def steer(
     """
     vectors.check_model(model)
     directions = row_directions(vectors, layer, as_multipliers(multiplier), scale)
-    units = unit_direction(vectors, layer).expand_as(directions) if check_operator(operator) == "ablate" else None
+    units = unit_direction(vectors, layer).expand_as(directions) if check_operator(operator, vectors.site) == "ablate" else None
     hook = AddVector(directions, start, units)
     with model.hooks(fwd_hooks=[(steer_name(layer, vectors.site), hook)]):
         yield hook
