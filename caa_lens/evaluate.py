@@ -279,6 +279,17 @@ def effects(results: pd.DataFrame, items=None, *, min_letter_mass: float | None 
     return pd.DataFrame(rows, columns=[*keys, "item", "group", "effect"])
 
 
+def effect_table(results: pd.DataFrame, items=None) -> pd.DataFrame:
+    """Per configuration (`effects`): mean effect, its standard error clustered by scenario, counts.
+
+    Returns:
+        columns behavior, site, operator, layer, multiplier, effect, effect_sem, n_items, n_groups.
+    """
+    keys = [*CONFIG_KEYS, "multiplier"]
+    table = mean_sem(effects(with_config_keys(results), items), keys, "effect")
+    return table.assign(behavior=results["behavior"].iloc[0])[["behavior", *table.columns]]
+
+
 def split_items(results: pd.DataFrame, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Halve the scenarios at random within each matching letter; return the items of each half.
 

@@ -138,3 +138,16 @@ def test_unknown_operator_and_ablation_at_resid_mid_are_refused(tiny, by_site):
         pass
     with pytest.raises(ValueError, match="resid_mid"):
         sweep(tiny, by_site["resid_mid"], ab_items(2), operator="ablate", progress=False)
+
+
+def test_site_layer_figure_of_a_sweep_over_sites(tiny, by_site):
+    from caa_lens.evaluate import effect_table
+    from caa_lens.plotting import site_layer_figure
+
+    results = sweep(tiny, [by_site["mlp_out"], by_site["resid_pre"]], ab_items(4), multipliers=[-1, 1], progress=False)
+    table = effect_table(results)
+    assert len(table) == 2 * tiny.cfg.n_layers and table["effect_sem"].notna().all()
+    one = table[(table["site"] == "mlp_out") & (table["layer"] == 2)].iloc[0]
+    assert one["effect"] == pytest.approx(effects(results).query("site == 'mlp_out' and layer == 2")["effect"].mean())
+    heat = site_layer_figure(table).data[0]
+    assert list(heat.y) == ["resid_pre", "mlp_out"] and heat.z[1][2] == pytest.approx(one["effect"])

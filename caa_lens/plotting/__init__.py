@@ -11,16 +11,19 @@ from ._base import COSINE_RANGE, DIVERGING
 from .geometry import cosine_heatmap, diagnostics_figure, pca_figure, separation_figure, transfer_figure
 from .sweeps import (
     behaviors_layer_figure,
+    conditions_figure,
     judge_figure,
     layer_sweep_figure,
     multiplier_sweep_figure,
     side_effects_figure,
+    site_layer_figure,
 )
 from .tokens import TOKEN_VALUES, token_heatmap, token_text_html
 
 __all__ = [
     "COSINE_RANGE",
     "behaviors_layer_figure",
+    "conditions_figure",
     "DIVERGING",
     "TOKEN_VALUES",
     "cosine_heatmap",
@@ -31,6 +34,7 @@ __all__ = [
     "pca_figure",
     "separation_figure",
     "side_effects_figure",
+    "site_layer_figure",
     "token_heatmap",
     "token_text_html",
     "transfer_figure",

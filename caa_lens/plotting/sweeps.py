@@ -1,5 +1,6 @@
 """Sweep, judge and side-effect figures: outcomes against layer or multiplier."""
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative
@@ -7,8 +8,10 @@ from plotly.subplots import make_subplots
 
 from ..evaluate import SUMMARY_COLUMNS
 from ..judge import JUDGE_SUMMARY_COLUMNS
+from ..options import SITES
 from ..side_effects import SIDE_EFFECT_SUMMARY_COLUMNS
-from ._base import NEUTRAL, _band, _multiplier_color, _require, _style
+from ..system_prompts import CONDITION_COLUMNS
+from ._base import DIVERGING, NEUTRAL, _band, _diverging, _multiplier_color, _require, _style
 
 
 def layer_sweep_figure(summary: pd.DataFrame, best_layer: int | None = None) -> go.Figure:
@@ -75,6 +78,71 @@ def behaviors_layer_figure(summary: pd.DataFrame, multiplier: float) -> go.Figur
             )
     title = f"p(matching) by steered layer at m = +{multiplier:g} (solid) and -{multiplier:g} (dashed)"
     return _style(fig, title, xaxis_title="layer", yaxis_title="p(matching)", yaxis_range=[-0.02, 1.02])
+
+
+def site_layer_figure(table: pd.DataFrame) -> go.Figure:
+    """Effect p(+m) - p(-m) by site (rows, `options.SITES` order) and steered layer (columns).
+
+    Args:
+        table: `evaluate.effect_table` output of a sweep over several sites, one multiplier.
+
+    Returns:
+        A heatmap on the diverging scale centred on 0; hover gives effect +/- s.e.
+    """
+    _require(table, ("site", "layer", "multiplier", "effect", "effect_sem"), "site_layer_figure")
+    if table["multiplier"].nunique() > 1:
+        raise ValueError("site_layer_figure takes one multiplier; filter the table first")
+    sites = [s for s in SITES if s in set(table["site"])]
+    grid = lambda col: table.pivot(index="site", columns="layer", values=col).loc[sites]  # noqa: E731
+    effect, sem = grid("effect"), grid("effect_sem")
+    top = float(np.nanmax(np.abs(effect.to_numpy()))) or 1.0
+    fig = go.Figure(
+        go.Heatmap(
+            z=effect.to_numpy(),
+            x=list(effect.columns),
+            y=sites,
+            customdata=sem.to_numpy(),
+            zmin=-top,
+            zmax=top,
+            colorscale=DIVERGING,
+            colorbar={"title": "effect"},
+            hovertemplate="%{y}, layer %{x}: %{z:+.3f} ± %{customdata:.3f}<extra></extra>",
+        )
+    )
+    m = float(table["multiplier"].iloc[0])
+    return _style(fig, f"Effect p(+m) - p(-m) by site and layer, m = {m:g}", xaxis_title="layer", yaxis_title="site")
+
+
+def conditions_figure(summary: pd.DataFrame) -> go.Figure:
+    """p(matching) (with s.e. error bars) against multiplier, one line per system-prompt condition.
+
+    Args:
+        summary: `system_prompts.summarize_conditions` output for one behaviour.
+
+    Returns:
+        The figure: default grey, positive blue, negative red.
+    """
+    _require(summary, CONDITION_COLUMNS, "conditions_figure")
+    colors = {"default": NEUTRAL, "positive": _diverging(0.85, 0, 1), "negative": _diverging(0.15, 0, 1)}
+    fig = go.Figure()
+    for condition, g in summary.sort_values("multiplier").groupby("condition", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=g["multiplier"],
+                y=g["p_matching"],
+                error_y={"array": g["p_matching_sem"].fillna(0)},
+                mode="lines+markers",
+                name=f"{condition} system prompt",
+                line={"color": colors.get(condition, NEUTRAL)},
+            )
+        )
+    return _style(
+        fig,
+        "System prompt and steering",
+        xaxis_title="multiplier",
+        yaxis_title="p(matching)",
+        yaxis_range=[-0.02, 1.02],
+    )
 
 
 def multiplier_sweep_figure(summary: pd.DataFrame) -> go.Figure:

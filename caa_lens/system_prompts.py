@@ -1,0 +1,80 @@
+"""System prompt versus CAA: the same A/B items under three system prompts, each with and without steering.
+
+Conditions (`CONDITIONS`): "default" (the format's own: Llama 2 has no system block, a ChatML
+template its default system turn, e.g. Qwen's "You are Qwen, ..."), "positive" (a prompt that
+asks for the behaviour) and "negative" (one that asks for its opposite); each behaviour ships
+the pair in its `behavior.json` (`datasets.load_info`). Each condition is swept at one layer at
+-m, 0 and +m. `summarize_conditions` gives, per condition and multiplier, mean p(matching) and
+the paired change against the same condition unsteered (m = 0), each with its standard error
+clustered by scenario: "positive at +m minus positive at 0" is the paper's question of whether
+CAA on top of a prompt beats the prompt alone.
+"""
+
+import pandas as pd
+
+from .evaluate import sweep
+from .stats import mean_sem
+from .vectors import SteeringVectors
+
+CONDITIONS = ("default", "positive", "negative")
+CONDITION_COLUMNS = (
+    "behavior", "condition", "multiplier", "p_matching", "p_matching_sem", "change", "change_sem",
+    "letter_mass", "n_items", "n_groups",
+)  # fmt: skip
+
+
+def condition_prompts(system_prompts: dict) -> dict[str, str | None]:
+    """System prompt of each condition from a behaviour's {'positive': ..., 'negative': ...}.
+
+    Raises:
+        ValueError: a prompt is missing or empty.
+    """
+    for key in ("positive", "negative"):
+        if not isinstance(system_prompts.get(key), str) or not system_prompts[key].strip():
+            raise ValueError(f"system_prompts needs a non-empty {key!r} prompt, got {system_prompts.get(key)!r}")
+    return {"default": None, "positive": system_prompts["positive"], "negative": system_prompts["negative"]}
+
+
+def compare_conditions(
+    model,
+    vectors: SteeringVectors,
+    items: list,
+    *,
+    system_prompts: dict,
+    layer: int,
+    multiplier: float,
+    scale: str = "relative",
+    fmt: str | None = None,
+    progress: bool = True,
+) -> pd.DataFrame:
+    """Per item, condition and multiplier (-m, 0, +m at `layer`): `evaluate.sweep`'s columns plus
+    `condition` and `system` (the prompt's text, "" for the default)."""
+    m = abs(float(multiplier))
+    if m == 0:
+        raise ValueError("compare_conditions needs a multiplier other than 0")
+    frames = []
+    for condition, system in condition_prompts(system_prompts).items():
+        results = sweep(
+            model, vectors, items, layers=[layer], multipliers=[-m, 0.0, m], scale=scale, fmt=fmt, system=system,
+            progress=progress,
+        )  # fmt: skip
+        frames.append(results.assign(condition=condition, system=system or ""))
+    return pd.concat(frames, ignore_index=True)
+
+
+def summarize_conditions(results: pd.DataFrame) -> pd.DataFrame:
+    """Per condition and multiplier: mean p(matching), the paired change from the same condition at
+    m = 0, their clustered standard errors, mean letter mass and counts (`CONDITION_COLUMNS`)."""
+    keys = ["behavior", "condition", "multiplier"]
+    base = results[results["multiplier"] == 0].set_index(["condition", "item"])["p_matching"]
+    change = results["p_matching"].to_numpy() - base.loc[list(zip(results["condition"], results["item"]))].to_numpy()
+    with_change = results.assign(change=change)
+    out = mean_sem(with_change, keys, "p_matching")
+    out = out.merge(mean_sem(with_change, keys, "change")[[*keys, "change", "change_sem"]], on=keys)
+    mass = with_change.groupby(keys, sort=True)["letter_mass"].mean().rename("letter_mass").reset_index()
+    out = out.merge(mass, on=keys)
+    order = {c: i for i, c in enumerate(CONDITIONS)}
+    out = out.sort_values(
+        ["behavior", "condition", "multiplier"], key=lambda s: s.map(order) if s.name == "condition" else s
+    )
+    return out[list(CONDITION_COLUMNS)].reset_index(drop=True)
