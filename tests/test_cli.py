@@ -75,3 +75,29 @@ def test_bad_data_is_a_clear_error(tiny_dir, tmp_path, capsys):
 def test_info(capsys):
     assert main(["info"]) == 0
     assert "caa_lens" in capsys.readouterr().out
+
+
+def test_sites_ablation_and_system_prompts_from_the_cli(tiny_dir, tmp_path, capsys):
+    data = write_items(tmp_path / "d.json", ab_items(6))
+    model = ["--model", str(tiny_dir)]
+    files = {site: tmp_path / f"{site}.safetensors" for site in ("resid_post", "mlp_out")}
+    for site, path in files.items():
+        assert main(["vectors", *model, "--data", str(data), "--site", site, "--out", str(path)]) == 0
+        assert SteeringVectors.load(path).site == site
+    out = tmp_path / "s.csv"
+    vectors = ["--vectors", *map(str, files.values())]
+    args = ["sweep", *model, *vectors, "--data", str(data), "--layers", "1", "--multipliers=-1,1", "--out", str(out)]
+    assert main([*args, "--operator", "ablate"]) == 0
+    frame = pd.read_csv(out)
+    assert set(frame["site"]) == set(files) and set(frame["operator"]) == {"ablate"} and len(frame) == 2 * 2 * 6
+    steer = ["steer", *model, "--vectors", str(files["mlp_out"]), "--layer", "1", "--multiplier", "0"]
+    assert main([*steer, "--operator", "ablate", "--max-new-tokens", "3", "Hello"]) == 0
+    assert "ablate at mlp_out" in capsys.readouterr().out
+    systems = ["systems", *model, "--vectors", str(files["resid_post"]), "--data", str(data), "--layer", "1"]
+    out = tmp_path / "sys.csv"
+    assert (
+        main([*systems, "--multiplier", "1", "--positive", "Say yes.", "--negative", "Say no.", "--out", str(out)]) == 0
+    )
+    frame = pd.read_csv(out)
+    assert list(frame["condition"].unique()) == ["default", "positive", "negative"] and len(frame) == 3 * 3 * 6
+    assert "change_sem" in capsys.readouterr().out

@@ -1,9 +1,9 @@
-"""`caa-lens info|vectors|sweep|steer`: the core workflow."""
+"""`caa-lens info|vectors|sweep|steer|systems`: the core workflow."""
 
 from pathlib import Path
 
 from .._version import __version__
-from ..options import DEFAULT_SCALE, SCALES, VARIANTS
+from ..options import DEFAULT_SCALE, DEFAULT_SITE, OPERATORS, SCALES, SITES, VARIANTS
 from ._args import (
     check_outputs,
     data_args,
@@ -56,10 +56,11 @@ def cmd_vectors(args) -> int:
         variant=args.variant,
         fmt=args.fmt,
         system=args.system,
+        site=args.site,
     )
     vectors.save(args.out)
     print(diagnostics(vectors).to_string(index=False, float_format="%.3f"))
-    print(f"wrote {args.out} ({len(items)} pairs, {vectors.n_layers} layers)")
+    print(f"wrote {args.out} ({len(items)} pairs, {vectors.n_layers} layers, site {vectors.site})")
     return 0
 
 
@@ -68,18 +69,19 @@ def cmd_sweep(args) -> int:
     from ..evaluate import held_out, summarize, sweep
     from ..vectors import SteeringVectors
 
-    vectors = SteeringVectors.load(args.vectors)
+    sets = [SteeringVectors.load(path) for path in args.vectors]
     items, behavior, path = load_items(args, "test_ab")
-    check_outputs(args.out, args.vectors, path)
+    check_outputs(args.out, *args.vectors, path)
     model = load(args)
-    layers = parse_layers(args.layers, vectors.n_layers)
+    layers = parse_layers(args.layers, sets[0].n_layers)
     results = sweep(
         model,
-        vectors,
+        sets,
         items,
         layers=layers,
         multipliers=parse_floats(args.multipliers),
         scale=args.scale,
+        operator=args.operator,
         fmt=args.fmt,
         system=args.system,
         behavior=behavior,
@@ -106,11 +108,36 @@ def cmd_steer(args) -> int:
             layer=args.layer,
             multiplier=m,
             scale=args.scale,
+            operator=args.operator,
             fmt=args.fmt,
             system=args.system,
             max_new_tokens=args.max_new_tokens,
         )[0]
-        print(f"[layer {args.layer}, multiplier {m:+g} {args.scale}] {reply}")
+        print(f"[layer {args.layer}, multiplier {m:+g} {args.scale}, {args.operator} at {vectors.site}] {reply}")
+    return 0
+
+
+def cmd_systems(args) -> int:
+    from .._io import write_csv
+    from ..datasets import load_info
+    from ..system_prompts import compare_conditions, summarize_conditions
+    from ..vectors import SteeringVectors
+
+    vectors = SteeringVectors.load(args.vectors)
+    items, behavior, path = load_items(args, "test_ab")
+    check_outputs(args.out, args.vectors, path)
+    prompts = {"positive": args.positive, "negative": args.negative}
+    if None in prompts.values():
+        prompts = {**load_info(behavior)["system_prompts"], **{k: v for k, v in prompts.items() if v is not None}}
+    model = load(args)
+    layer = parse_layers(str(args.layer), vectors.n_layers)[0]
+    results = compare_conditions(
+        model, vectors, items, system_prompts=prompts, layer=layer, multiplier=args.multiplier, scale=args.scale,
+        fmt=args.fmt,
+    )  # fmt: skip
+    write_csv(args.out, results)
+    print(summarize_conditions(results).to_string(index=False, float_format="%.3f"))
+    print(f"wrote {args.out} ({len(results)} rows)")
     return 0
 
 
@@ -125,16 +152,18 @@ def add_parsers(sub) -> None:
     model_args(p)
     data_args(p)
     p.add_argument("--variant", choices=VARIANTS, default="plain")
+    p.add_argument("--site", choices=SITES, default=DEFAULT_SITE, help="where in each block to read")
     p.add_argument("--out", type=output_path, required=True)
     p.set_defaults(func=cmd_vectors)
 
     p = sub.add_parser("sweep", help="p(matching) over layers x multipliers")
     model_args(p)
     data_args(p)
-    p.add_argument("--vectors", type=Path, required=True)
+    p.add_argument("--vectors", type=Path, nargs="+", required=True, help="one file, or one per site")
     p.add_argument("--layers", default="all")
     p.add_argument("--multipliers", default="-1,0,1")
     p.add_argument("--scale", choices=SCALES, default=DEFAULT_SCALE)
+    p.add_argument("--operator", choices=OPERATORS, default="add")
     p.add_argument("--out", type=output_path, required=True)
     p.set_defaults(func=cmd_sweep)
 
@@ -144,7 +173,20 @@ def add_parsers(sub) -> None:
     p.add_argument("--layer", type=int, required=True)
     p.add_argument("--multiplier", type=finite_float, required=True)
     p.add_argument("--scale", choices=SCALES, default=DEFAULT_SCALE)
+    p.add_argument("--operator", choices=OPERATORS, default="add")
     p.add_argument("--max-new-tokens", type=positive_int, default=64)
     p.add_argument("--compare", action="store_true", help="also print the unsteered reply")
     p.add_argument("prompt")
     p.set_defaults(func=cmd_steer)
+
+    p = sub.add_parser("systems", help="system prompts (default, positive, negative) with and without steering")
+    model_args(p)
+    data_args(p)
+    p.add_argument("--vectors", type=Path, required=True)
+    p.add_argument("--layer", type=int, required=True)
+    p.add_argument("--multiplier", type=finite_float, required=True, help="m; -m, 0 and +m are run")
+    p.add_argument("--scale", choices=SCALES, default=DEFAULT_SCALE)
+    p.add_argument("--positive", help="system prompt asking for the behaviour (default: the behaviour's own)")
+    p.add_argument("--negative", help="system prompt asking for its opposite (default: the behaviour's own)")
+    p.add_argument("--out", type=output_path, required=True)
+    p.set_defaults(func=cmd_systems)
