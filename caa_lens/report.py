@@ -5,10 +5,11 @@ multipliers, where `evaluate.held_out` picks layer and m on half the test items 
 p(+m) - p(-m) on the other half; a finer multiplier sweep at that layer; cross-layer cosines;
 transfer of a few layers' vectors to every layer; PCA separation with and without the letter
 direction; per-token detection on steered replies and a test prompt. Across behaviours: the
-multiplier sweeps together and the cosines at the median chosen layer. Each behaviour's folder
-gets its vectors, CSVs, one HTML file per figure (sharing `plotly.min.js`) and `summary.json`,
-written last (a rerun skips a finished behaviour); `report.html` embeds plotly.js once and
-every figure, rebuilt from the CSVs, so it works offline on its own (see `report_html`).
+multiplier sweeps together, the held-out table (behaviours ranked by held-out effect / s.e.) and
+the cosines at the median chosen layer. This module computes and writes the data: each behaviour's
+folder gets its vectors, CSVs and `summary.json`, written last (a rerun skips a finished
+behaviour); the report folder gets the tables across behaviours and `report.json`. Files are named
+by `report_layout`; `report_html` then renders the figures and the page from those files alone.
 """
 
 import time
@@ -25,13 +26,14 @@ from .collect import collect
 from .datasets import behavior_path, file_sha256, load_ab, load_open_ended
 from .detect import text_score, token_scores
 from .evaluate import effects, held_out, summarize, sweep
-from .geometry import layer_cosines, pca_separation, separation_layer
+from .geometry import behavior_cosines, layer_cosines, pca_separation, separation_layer
 from .models import model_name
-from .report_html import SUMMARY, read_summary, render_report
+from .report_html import render_report
+from .report_layout import BehaviorLayout, ReportLayout, read_json
 from .report_settings import ReportSettings
 from .steering import generate
 from .transfer import transfer
-from .vectors import diagnostics, vectors_from
+from .vectors import SteeringVectors, diagnostics, vectors_from
 
 
 @contextmanager
@@ -64,7 +66,7 @@ def _load(behavior: str, root, s: ReportSettings):
     return load_ab(path)[: s.max_pairs], test, file_sha256(path), prompt
 
 
-def _sweeps(model, vecs, test, s: ReportSettings, folder: Path, progress: bool) -> dict:
+def _sweeps(model, vecs, test, s: ReportSettings, files: BehaviorLayout, progress: bool) -> dict:
     """Layer sweep, held-out choice, finer multiplier sweep; the choice plus p and letter mass at -m, 0, +m
     and the effect on all test items grouped by their matching letter (a letter bias shows as opposite signs).
 
@@ -84,9 +86,10 @@ def _sweeps(model, vecs, test, s: ReportSettings, folder: Path, progress: bool) 
         scale=s.scale,
         progress=progress,
     )
-    for name, frame in (("layer_sweep", results), ("multiplier_sweep", detail)):
-        write_csv(folder / f"{name}.csv", frame)
-        write_csv(folder / f"{name}_summary.csv", summarize(frame))
+    write_csv(files.layer_sweep_csv, results)
+    write_csv(files.layer_sweep_summary_csv, summarize(results))
+    write_csv(files.multiplier_sweep_csv, detail)
+    write_csv(files.multiplier_sweep_summary_csv, summarize(detail))
     at = summarize(results).query("layer == @layer").set_index("multiplier").loc[[-m, 0.0, m]]
     effect = effects(results[results["layer"] == layer]).query("multiplier == @m")
     by_letter = effect.groupby([test[i].matching for i in effect["item"]])["effect"].mean()
@@ -97,7 +100,7 @@ def _sweeps(model, vecs, test, s: ReportSettings, folder: Path, progress: bool) 
     )
 
 
-def _detection(model, vecs, prompt: str, item, choice: dict, s: ReportSettings, folder: Path) -> dict:
+def _detection(model, vecs, prompt: str, item, choice: dict, s: ReportSettings, files: BehaviorLayout) -> dict:
     """Replies at +m, 0, -m with their scores; token scores of the +m reply and of a test prompt."""
     layer, m = choice["layer"], choice["multiplier"]
     mults = [m, 0.0, -m]
@@ -105,8 +108,8 @@ def _detection(model, vecs, prompt: str, item, choice: dict, s: ReportSettings, 
         model, [prompt] * 3, vectors=vecs, layer=layer, multiplier=mults, scale=s.scale, max_new_tokens=s.max_new_tokens
     )
     scores = [token_scores(model, vecs, reply, prompt=prompt) for reply in replies]
-    write_csv(folder / "tokens_reply.csv", scores[0])
-    write_csv(folder / "tokens_prompt.csv", token_scores(model, vecs, f"({item.matching})", prompt=item.question))
+    write_csv(files.tokens_reply_csv, scores[0])
+    write_csv(files.tokens_prompt_csv, token_scores(model, vecs, f"({item.matching})", prompt=item.question))
     rows = [
         {"multiplier": x, "reply": r, "score": text_score(f, layer)}
         for x, r, f in zip(mults, replies, scores, strict=True)
@@ -127,16 +130,16 @@ def analyse_behavior(
     model, behavior: str, folder: Path, s: ReportSettings, *, root=None, progress: bool = True
 ) -> dict:
     """Run every per-behaviour analysis, write its files into `folder`, and return its summary."""
-    timings: dict[str, float] = {}
+    files, timings = BehaviorLayout(folder), {}  # timings: stage -> seconds
     items, test, sha, prompt = _load(behavior, root, s)
     with _timed(timings, "collect"):
         acts = collect(model, items, progress=progress)
     vecs = vectors_from(model, acts, behavior=behavior, dataset_sha256=sha)
-    vecs.save(folder / "vectors.safetensors")
-    write_csv(folder / "diagnostics.csv", diagnostics(vecs))
-    write_csv(folder / "layer_cosines.csv", layer_cosines(vecs).reset_index())
+    vecs.save(files.vectors)
+    write_csv(files.diagnostics_csv, diagnostics(vecs))
+    write_csv(files.layer_cosines_csv, layer_cosines(vecs).reset_index())
     with _timed(timings, "sweeps"):
-        choice = _sweeps(model, vecs, test, s, folder, progress)
+        choice = _sweeps(model, vecs, test, s, files, progress)
     sources = source_layers(s.transfer_sources, list(range(vecs.n_layers)) if s.layers is None else list(s.layers))
     with _timed(timings, "transfer"):
         moved = transfer(
@@ -149,13 +152,13 @@ def analyse_behavior(
             scale=s.scale,
             progress=progress,
         )
-    write_csv(folder / "transfer.csv", moved)
+    write_csv(files.transfer_csv, moved)
     with _timed(timings, "pca"):
         points, scores = zip(*(pca_separation(acts, remove_letter=r) for r in (False, True)), strict=True)
-    write_csv(folder / "pca_points.csv", pd.concat(points, ignore_index=True))
-    write_csv(folder / "separation.csv", pd.concat(scores, ignore_index=True))
+    write_csv(files.pca_points_csv, pd.concat(points, ignore_index=True))
+    write_csv(files.separation_csv, pd.concat(scores, ignore_index=True))
     with _timed(timings, "detection"):
-        detection = _detection(model, vecs, prompt, test[0], choice, s, folder)
+        detection = _detection(model, vecs, prompt, test[0], choice, s, files)
     summary = {
         "behavior": behavior,
         "model": model_name(model),
@@ -171,27 +174,97 @@ def analyse_behavior(
         "detection": detection,
         "seconds": timings,
     }
-    write_json(folder / SUMMARY, summary)
+    write_json(files.summary, summary)
     return summary
 
 
-def _is_done(folder: Path, model, s: ReportSettings) -> bool:
-    """True when `folder` holds a finished run with these settings; ValueError if its settings differ."""
-    if not (folder / SUMMARY).is_file():
+def _is_done(files: BehaviorLayout, model, s: ReportSettings) -> bool:
+    """True when `files` holds a finished run with these settings; ValueError if its settings differ."""
+    if not files.summary.is_file():
         return False
-    old = read_summary(folder)
+    old = read_json(files.summary)
     if (old["model"], old["settings"]) != (model_name(model), s.as_json()):
         raise ValueError(
-            f"{folder} holds results for {old['model']} with settings {old['settings']}; "
+            f"{files.folder} holds results for {old['model']} with settings {old['settings']}; "
             "pass overwrite=True (--overwrite) or choose another output folder"
         )
     return True
 
 
+def z_score(held: dict) -> float:
+    """Held-out effect over its standard error (NaN without one)."""
+    sem = held.get("effect_sem") or float("nan")
+    return held["effect"] / sem if sem == sem and sem > 0 else float("nan")
+
+
+def _ranked(summaries: list[dict]) -> list[dict]:
+    """Behaviours by held-out effect / s.e., largest first (those without an s.e. last)."""
+    key = lambda x: (z_score(x["held_out"]) != z_score(x["held_out"]), -np.nan_to_num(z_score(x["held_out"])))  # noqa: E731
+    return sorted(summaries, key=key)
+
+
+def held_out_table(summaries: list[dict]) -> pd.DataFrame:
+    """The report's first table as data: one row per behaviour, sorted by held-out effect / s.e."""
+    rows = []
+    for x in _ranked(summaries):
+        h = x["held_out"]
+        rows.append(
+            {
+                "behavior": x["behavior"],
+                "model": x["model"],
+                "layer": h["layer"],
+                "multiplier": h["multiplier"],
+                "effect": h["effect"],
+                "effect_sem": h["effect_sem"],
+                "z": z_score(h),
+                "n_held_out": h["n_held_out"],
+                "n_groups_held_out": h.get("n_groups_held_out"),
+                "p_matching_base": h["p_matching"][1],
+                "letter_mass_base": h["letter_mass"][1],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _sweeps_across(layout: ReportLayout, behaviors: list[BehaviorLayout]) -> float:
+    """Every behaviour's layer sweep at +-(largest m) and its finer multiplier sweep, in one table each; m."""
+    layers = pd.concat([pd.read_csv(f.layer_sweep_summary_csv) for f in behaviors], ignore_index=True)
+    m = float(layers["multiplier"].abs().max())
+    write_csv(layout.layer_sweeps_csv, layers[layers["multiplier"].abs() == m])
+    sweeps = pd.concat([pd.read_csv(f.multiplier_sweep_summary_csv) for f in behaviors], ignore_index=True)
+    write_csv(layout.multiplier_sweeps_csv, sweeps)
+    return m
+
+
+def _cosines_across(layout: ReportLayout, behaviors: list[BehaviorLayout], summaries: list[dict]) -> int:
+    """The cosines between the behaviours' vectors at the median chosen layer; that layer."""
+    layer = int(np.median([x["held_out"]["layer"] for x in summaries]))
+    matrix = behavior_cosines([SteeringVectors.load(f.vectors) for f in behaviors], layer)
+    write_csv(layout.behavior_cosines_csv, matrix.reset_index())
+    return layer
+
+
+def write_across(layout: ReportLayout, behaviors: list[str]) -> dict:
+    """Write the tables across finished behaviours; return the page data that goes with them.
+
+    Returns:
+        `behaviors` (name and held-out z, in report order), `layer_sweeps_multiplier` and
+        `behavior_cosines_layer` (None where there is no such figure: no behaviour, or only one).
+    """
+    folders = [layout.behavior(b) for b in behaviors]
+    summaries = [read_json(f.summary) for f in folders]
+    write_csv(layout.held_out_csv, held_out_table(summaries))
+    return {
+        "behaviors": [{"behavior": x["behavior"], "z": z_score(x["held_out"])} for x in _ranked(summaries)],
+        "layer_sweeps_multiplier": _sweeps_across(layout, folders) if folders else None,
+        "behavior_cosines_layer": _cosines_across(layout, folders, summaries) if len(folders) > 1 else None,
+    }
+
+
 def run_report(
     model, behaviors, out_dir, *, root=None, overwrite: bool = False, progress: bool = True, **settings
 ) -> Path:
-    """Analyse each behaviour (or reuse a finished folder), then write every figure and `report.html`.
+    """Analyse each behaviour (or reuse a finished folder), write the tables across them, then render the report.
 
     Args:
         model: a TransformerBridge.
@@ -210,10 +283,9 @@ def run_report(
         ValueError: bad settings, or a folder finished with other settings and no `overwrite`.
     """
     s = ReportSettings(**settings)
-    out_dir = Path(out_dir)
-    folders, skipped = [], {}
+    layout = ReportLayout(out_dir)
+    done, skipped = [], {}
     for behavior in tqdm(list(behaviors), desc="report", disable=not progress):
-        folder = out_dir / behavior
         missing = [
             p for p in (behavior_path(behavior, x, root=root) for x in ("generate", "test_ab")) if not p.is_file()
         ]
@@ -221,8 +293,11 @@ def run_report(
             skipped[behavior] = f"no data file {missing[0]}"
             tqdm.write(f"report: skipping {behavior}: {skipped[behavior]}")
             continue
-        if overwrite or not _is_done(folder, model, s):
-            analyse_behavior(model, behavior, folder, s, root=root, progress=progress)
-        folders.append(folder)
+        files = layout.behavior(behavior)
+        if overwrite or not _is_done(files, model, s):
+            analyse_behavior(model, behavior, files.folder, s, root=root, progress=progress)
+        done.append(behavior)
     settings = s.as_json() | {"detail_multipliers": detail_multipliers(s.multipliers)}
-    return render_report(out_dir, model_name(model), settings, folders, skipped)
+    page = {"model": model_name(model), "settings": settings, "skipped": skipped} | write_across(layout, done)
+    write_json(layout.page_data, page)
+    return render_report(layout)

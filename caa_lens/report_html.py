@@ -1,30 +1,26 @@
-"""The report's pages: every figure rebuilt from a run's CSVs, one HTML file each, and `report.html`.
+"""The report's pages, rendered from a report folder's files: one HTML file per figure, and `report.html`.
 
-Figures come from `plotting` (data in, figure out); this module only lays them out. Per-figure
-files load `plotly.min.js` from the output folder (so they work offline and stay small);
-`report.html` embeds plotly.js exactly once, followed by every figure's div, so it is one
-self-contained file.
+`report` computes and writes the data (files named by `report_layout`); this module only reads those
+files, builds figures with `plotting` (data in, figure out) and fills small HTML templates. Per-figure
+files load plotly.js from the report folder (so they work offline and stay small); `report.html`
+embeds plotly.js exactly once, followed by every figure's div, so it is one self-contained file.
+Text from the data (model and behaviour names, prompts, replies, reasons for skipping) is escaped.
 """
 
 import html
-import json
+import os
 from datetime import datetime, timezone
 from pathlib import Path
+from string import Template
 
-import numpy as np
 import pandas as pd
 from plotly.offline import get_plotlyjs
 
 from . import plotting
-from ._io import write_csv, write_text
+from ._io import write_text
 from ._version import __version__
-from .geometry import behavior_cosines
-from .vectors import SteeringVectors
+from .report_layout import BehaviorLayout, ReportLayout, read_json
 
-PLOTLY_JS = "plotly.min.js"
-SUMMARY = "summary.json"
-REPORT = "report.html"
-HELD_OUT = "held_out.csv"
 STRONG = 3.0  # held-out effects above this many standard errors are marked
 # (file stem, caption, full width) of each figure, in report order: across behaviours, then per behaviour
 ACROSS_FIGURES = (
@@ -73,28 +69,127 @@ FIGURES = (
 )
 
 
-def read_summary(folder: Path) -> dict:
-    """A finished behaviour's `summary.json`."""
-    return json.loads((folder / SUMMARY).read_text(encoding="utf-8"))
+STYLE = (
+    "body{font-family:system-ui,sans-serif;margin:24px auto;max-width:1500px;padding:0 16px;color:#222}"
+    ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(640px,1fr));gap:18px}.wide{grid-column:1/-1}"
+    "figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:6px}figcaption{font-size:13px;color:#555;padding:4px 8px}"
+    "table{border-collapse:collapse;font-size:14px;margin:8px 0}th{vertical-align:bottom}"
+    "td,th{border-bottom:1px solid #ddd;padding:4px 10px;text-align:right}td{white-space:nowrap}"
+    "td:first-child,th:first-child,.text{text-align:left}td.text{white-space:normal}"
+)
+PAGE = Template(
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>$title</title>'
+    "<style>$style</style>$head</head><body>$body</body></html>\n"
+)
+SCRIPT = Template('<script type="text/javascript">$code</script>')
+SECTION = Template("<h2 id='$anchor'>$title</h2>$body")
+GRID = Template("<div class='grid'>$figures</div>")
+FIGURE = Template('<figure class="$width">$plot<figcaption>$caption</figcaption></figure>')
+TITLE = Template("<h1>Contrastive Activation Addition: $model</h1>")
+INTRO = Template(
+    "<p>caa_lens $version, $time UTC. Vectors from up to $max_pairs contrast pairs per behaviour; "
+    "$n_test A/B test items; layers $layers; $scale multipliers $multipliers$relative; "
+    "finer sweep at the chosen layer $detail_multipliers; transfer on $transfer_items items.</p>"
+)
+RELATIVE = " (m = 1 adds a vector as long as the mean residual)"
+GUIDE = Template(
+    "<p><b>Effect</b> = p(matching | +m) &minus; p(matching | &minus;m). The layer and m are chosen where the "
+    "effect is largest on one half of the test scenarios (selection); the <b>held-out effect</b> is measured on "
+    "the other half (mean ± s.e. clustered by scenario). Behaviours are sorted by held-out effect / s.e.; "
+    "&#10003; marks those above $strong s.e. A selection effect that does not survive on the held-out half is "
+    "noise the choice picked up; effects of opposite sign for items whose matching answer is A and B mean the "
+    "vector pushes towards a letter, not the behaviour. The effect by letter, p(matching) and letter mass "
+    "p(A) + p(B) are over all test items at the chosen layer and m; letter mass near 0 means the model no "
+    "longer answers with a letter.</p>"
+)
+TABLE_HEAD = (
+    "behaviour|held-out effect / s.e.|pairs|test items|layer|m|effect, selection|effect, held out|"
+    "effect by matching letter|p(matching) at &minus;m / 0 / +m|letter mass at &minus;m / 0 / +m|"
+    "cos(v, letter)|best probe accuracy, letter removed|seconds"
+).split("|")
+HELD_OUT = Template(
+    "<p>Held-out effect <b>$effect ± $sem</b> at layer $layer, m = $m "
+    "(chosen on $n_select items, measured on $n_held_out).</p>"
+)
+REPLIES = Template(
+    "<p>Replies to <i>$prompt</i> steered at layer $layer; score: mean cosine of "
+    "the reply's tokens with the vector there.</p>"
+)
 
 
-def behavior_figures(folder: Path) -> dict:
+def page(title: str, body: str, head: str = "") -> str:
+    """A whole HTML page; `title` is text (escaped here), `body` and `head` are HTML."""
+    return PAGE.substitute(title=html.escape(title), style=STYLE, head=head, body=body)
+
+
+def section(anchor: str, title: str, body: str) -> str:
+    """A titled section; `anchor` and `title` are text (escaped here), `body` is HTML."""
+    return SECTION.substitute(anchor=html.escape(anchor), title=html.escape(title), body=body)
+
+
+def table(head, rows, text_column: int | None = None) -> str:
+    """A table of HTML cells (escape text first); column `text_column` is left-aligned, wrapping prose."""
+
+    def line(tag: str, cells) -> str:
+        css = lambda i: " class='text'" if i == text_column else ""  # noqa: E731
+        return "<tr>" + "".join(f"<{tag}{css(i)}>{cell}</{tag}>" for i, cell in enumerate(cells)) + "</tr>"
+
+    return "<table>" + line("th", head) + "".join(line("td", row) for row in rows) + "</table>"
+
+
+def _figure_html(fig, div_id: str, include_plotlyjs) -> str:
+    """A figure's div and script (an HTML fragment stays as it is); plotly.js as `include_plotlyjs` says."""
+    if isinstance(fig, str):
+        return fig
+    config = {"responsive": True, "displaylogo": False}
+    return fig.to_html(
+        full_html=False,
+        include_plotlyjs=include_plotlyjs,
+        div_id=div_id,
+        default_height=f"{fig.layout.height or 480}px",
+        config=config,
+    )
+
+
+def grid(figs: dict, prefix: str, order) -> str:
+    """The figures of `order` (name, caption, full width) that `figs` holds, captioned, in a grid."""
+    blocks = (
+        FIGURE.substitute(
+            width="wide" if wide else "",
+            plot=_figure_html(figs[name], prefix + name, False),
+            caption=html.escape(caption),
+        )
+        for name, caption, wide in order
+        if name in figs
+    )
+    return GRID.substitute(figures="".join(blocks))
+
+
+def _write_figures(layout: ReportLayout, files: BehaviorLayout | ReportLayout, figs: dict) -> None:
+    """One HTML file per figure in `files`' folder, loading plotly.js from the report folder."""
+    plotly_src = Path(os.path.relpath(layout.plotly_js, files.folder)).as_posix()
+    for name, fig in figs.items():
+        title = f"{files.folder.name}: {name}"
+        write_text(files.figure(name), page(title, _figure_html(fig, name, plotly_src)))
+
+
+def behavior_figures(files: BehaviorLayout) -> dict:
     """Every figure of one behaviour (plotly figures, HTML token renderings), rebuilt from its CSVs."""
-    summary = read_summary(folder)
+    summary = read_json(files.summary)
     behavior, best, m = summary["behavior"], summary["held_out"]["layer"], summary["held_out"]["multiplier"]
-    read = lambda name, **kw: pd.read_csv(folder / f"{name}.csv", **kw)  # noqa: E731
-    cosines = read("layer_cosines", index_col="layer").rename(columns=int).rename_axis(columns="layer")
-    points = read("pca_points")
+    cosines = pd.read_csv(files.layer_cosines_csv, index_col="layer").rename(columns=int).rename_axis(columns="layer")
+    points = pd.read_csv(files.pca_points_csv)
     reply, prompt = (
-        read(name, dtype={"token": str}, keep_default_na=False) for name in ("tokens_reply", "tokens_prompt")
+        pd.read_csv(path, dtype={"token": str}, keep_default_na=False)
+        for path in (files.tokens_reply_csv, files.tokens_prompt_csv)
     )
     figs = {
-        "layer_sweep": plotting.layer_sweep_figure(read("layer_sweep_summary"), best_layer=best),
-        "multiplier_sweep": plotting.multiplier_sweep_figure(read("multiplier_sweep_summary")),
-        "diagnostics": plotting.diagnostics_figure(read("diagnostics")),
+        "layer_sweep": plotting.layer_sweep_figure(pd.read_csv(files.layer_sweep_summary_csv), best_layer=best),
+        "multiplier_sweep": plotting.multiplier_sweep_figure(pd.read_csv(files.multiplier_sweep_summary_csv)),
+        "diagnostics": plotting.diagnostics_figure(pd.read_csv(files.diagnostics_csv)),
         "layer_cosines": plotting.cosine_heatmap(cosines, "cosine between layers' vectors"),
-        "transfer": plotting.transfer_figure(read("transfer")).update_yaxes(type="category"),
-        "separation": plotting.separation_figure(read("separation")),
+        "transfer": plotting.transfer_figure(pd.read_csv(files.transfer_csv)).update_yaxes(type="category"),
+        "separation": plotting.separation_figure(pd.read_csv(files.separation_csv)),
         "pca": plotting.pca_figure(points[~points["letter_removed"]], layer=best),
         "pca_letter_removed": plotting.pca_figure(points[points["letter_removed"]], layer=best),
         "tokens_reply": plotting.token_heatmap(reply).update_layout(
@@ -113,181 +208,99 @@ def behavior_figures(folder: Path) -> dict:
     }
 
 
-def across_figures(folders: list[Path]) -> dict:
-    """{name: (figure, frame)}: every multiplier sweep; with 2+ behaviours, their cosines at the median chosen layer."""
-    layers = pd.concat([pd.read_csv(f / "layer_sweep_summary.csv") for f in folders], ignore_index=True)
-    m = float(layers["multiplier"].abs().max())
-    layers = layers[layers["multiplier"].abs() == m]
-    sweeps = pd.concat([pd.read_csv(f / "multiplier_sweep_summary.csv") for f in folders], ignore_index=True)
+def across_figures(layout: ReportLayout, data: dict) -> dict:
+    """The figures across behaviours, from the tables and the page data that `report.write_across` wrote."""
+    sweeps = pd.read_csv(layout.multiplier_sweeps_csv)
     title = "p(matching) by multiplier, each behaviour at its chosen layer"
-    out = {
-        "layer_sweeps": (plotting.behaviors_layer_figure(layers, m), layers),
-        "multiplier_sweeps": (plotting.multiplier_sweep_figure(sweeps).update_layout(title_text=title), sweeps),
+    figs = {
+        "layer_sweeps": plotting.behaviors_layer_figure(
+            pd.read_csv(layout.layer_sweeps_csv), data["layer_sweeps_multiplier"]
+        ),
+        "multiplier_sweeps": plotting.multiplier_sweep_figure(sweeps).update_layout(title_text=title),
     }
-    if len(folders) > 1:
-        layer = int(np.median([read_summary(f)["held_out"]["layer"] for f in folders]))
-        matrix = behavior_cosines([SteeringVectors.load(f / "vectors.safetensors") for f in folders], layer)
-        out["behavior_cosines"] = (
-            plotting.cosine_heatmap(matrix, f"Cosine between behaviours' vectors at layer {layer}"),
-            matrix.reset_index(),
+    layer = data["behavior_cosines_layer"]
+    if layer is not None:
+        matrix = pd.read_csv(layout.behavior_cosines_csv, index_col="behavior").rename_axis(columns="behavior")
+        figs["behavior_cosines"] = plotting.cosine_heatmap(
+            matrix, f"Cosine between behaviours' vectors at layer {layer}"
         )
-    return out
+    return figs
 
 
-def _page(title: str, body: str, head: str = "") -> str:
-    style = (
-        "body{font-family:system-ui,sans-serif;margin:24px auto;max-width:1500px;padding:0 16px;color:#222}"
-        ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(640px,1fr));gap:18px}.wide{grid-column:1/-1}"
-        "figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:6px}figcaption{font-size:13px;color:#555;padding:4px 8px}"
-        "table{border-collapse:collapse;font-size:14px;margin:8px 0}th{vertical-align:bottom}"
-        "td,th{border-bottom:1px solid #ddd;padding:4px 10px;text-align:right}td{white-space:nowrap}"
-        "td:first-child,th:first-child,.text{text-align:left}td.text{white-space:normal}"
-    )
-    return (
-        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-        f"<style>{style}</style>{head}</head><body>{body}</body></html>\n"
-    )
-
-
-def _figure_html(fig, div_id: str, include_plotlyjs) -> str:
-    """A figure's div and script (an HTML fragment stays as it is); plotly.js as `include_plotlyjs` says."""
-    if isinstance(fig, str):
-        return fig
-    config = {"responsive": True, "displaylogo": False}
-    return fig.to_html(
-        full_html=False,
-        include_plotlyjs=include_plotlyjs,
-        div_id=div_id,
-        default_height=f"{fig.layout.height or 480}px",
-        config=config,
-    )
-
-
-def _write_figures(folder: Path, figs: dict, plotly_src: str) -> None:
-    for name, fig in figs.items():
-        write_text(folder / f"{name}.html", _page(f"{folder.name}: {name}", _figure_html(fig, name, plotly_src)))
-
-
-def _grid(figs: dict, prefix: str, order) -> str:
-    blocks = "".join(
-        f'<figure class="{"wide" if wide else ""}">{_figure_html(figs[name], prefix + name, False)}<figcaption>{html.escape(caption)}</figcaption></figure>'
-        for name, caption, wide in order
-        if name in figs
-    )
-    return f"<div class='grid'>{blocks}</div>"
-
-
-def z_score(held: dict) -> float:
-    """Held-out effect over its standard error (NaN without one)."""
-    sem = held.get("effect_sem") or float("nan")
-    return held["effect"] / sem if sem == sem and sem > 0 else float("nan")
-
-
-def _ranked(summaries: list[dict]) -> list[dict]:
-    """Behaviours by held-out effect / s.e., largest first (those without an s.e. last)."""
-    key = lambda x: (z_score(x["held_out"]) != z_score(x["held_out"]), -np.nan_to_num(z_score(x["held_out"])))  # noqa: E731
-    return sorted(summaries, key=key)
-
-
-def held_out_table(summaries: list[dict]) -> pd.DataFrame:
-    """The report's first table as data: one row per behaviour, sorted by held-out effect / s.e."""
-    rows = []
-    for x in _ranked(summaries):
-        h = x["held_out"]
-        rows.append(
-            {
-                "behavior": x["behavior"],
-                "model": x["model"],
-                "layer": h["layer"],
-                "multiplier": h["multiplier"],
-                "effect": h["effect"],
-                "effect_sem": h["effect_sem"],
-                "z": z_score(h),
-                "n_held_out": h["n_held_out"],
-                "n_groups_held_out": h.get("n_groups_held_out"),
-                "p_matching_base": h["p_matching"][1],
-                "letter_mass_base": h["letter_mass"][1],
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def _mark(held: dict) -> str:
-    z = z_score(held)
+def _mark(z: float) -> str:
     return f"<b>{z:+.1f}</b> &#10003;" if z > STRONG else f"{z:+.1f}"
 
 
-def _header(model: str, s: dict, summaries: list[dict], skipped: dict) -> str:
-    _trio = lambda values: " / ".join(f"{v:.2f}" for v in values)  # noqa: E731
-    rows = "".join(
-        f"<tr><td><a href='#{html.escape(x['behavior'])}'>{html.escape(x['behavior'])}</a></td><td>{_mark(h)}</td><td>{x['n_pairs']}</td><td>{h['n_select']} / {h['n_held_out']}</td>"
-        f"<td>{h['layer']}</td><td>{h['multiplier']:+g}</td><td>{h['effect_select']:+.3f}</td><td><b>{h['effect']:+.3f}</b> ± {h['effect_sem']:.3f}</td>"
-        f"<td>{' / '.join(f'{k} {v:+.2f}' for k, v in h['effect_by_letter'].items())}</td>"
-        f"<td>{_trio(h['p_matching'])}</td><td>{_trio(h['letter_mass'])}</td><td>{x['letter_cosine']:+.2f}</td>"
-        f"<td>{x['probe']['removed']['best_accuracy']:.2f} (layer {x['probe']['removed']['best_layer']})</td><td>{sum(x['seconds'].values()):.0f}</td></tr>"
-        for x, h in ((x, x["held_out"]) for x in _ranked(summaries))
+def _row(x: dict, z: float) -> list[str]:
+    """One behaviour's cells of the first table."""
+    h, probe, name = x["held_out"], x["probe"]["removed"], html.escape(x["behavior"])
+    trio = lambda values: " / ".join(f"{v:.2f}" for v in values)  # noqa: E731
+    return [
+        f"<a href='#{name}'>{name}</a>",
+        _mark(z),
+        f"{x['n_pairs']}",
+        f"{h['n_select']} / {h['n_held_out']}",
+        f"{h['layer']}",
+        f"{h['multiplier']:+g}",
+        f"{h['effect_select']:+.3f}",
+        f"<b>{h['effect']:+.3f}</b> ± {h['effect_sem']:.3f}",
+        " / ".join(f"{html.escape(k)} {v:+.2f}" for k, v in h["effect_by_letter"].items()),
+        trio(h["p_matching"]),
+        trio(h["letter_mass"]),
+        f"{x['letter_cosine']:+.2f}",
+        f"{probe['best_accuracy']:.2f} (layer {probe['best_layer']})",
+        f"{sum(x['seconds'].values()):.0f}",
+    ]
+
+
+def _header(data: dict, summaries: list[dict]) -> str:
+    """Title, settings, how to read the first table, the table, and the behaviours skipped."""
+    s, fmt = data["settings"], lambda ms: ", ".join(f"{m:g}" for m in ms)
+    intro = INTRO.substitute(
+        s,  # max_pairs, n_test, scale, transfer_items
+        version=__version__,
+        time=f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M}",
+        layers="all" if s["layers"] is None else fmt(s["layers"]),
+        multipliers=fmt(s["multipliers"]),
+        relative=RELATIVE if s["scale"] == "relative" else "",
+        detail_multipliers=fmt(s["detail_multipliers"]),
     )
-    fmt = lambda ms: ", ".join(f"{m:g}" for m in ms)  # noqa: E731
-    notes = "".join(f"<li>skipped {html.escape(b)}: {html.escape(why)}</li>" for b, why in skipped.items())
-    return (
-        f"<h1>Contrastive Activation Addition: {html.escape(model)}</h1>"
-        f"<p>caa_lens {__version__}, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC. Vectors from up to {s['max_pairs']} contrast pairs per behaviour; "
-        f"{s['n_test']} A/B test items; layers {'all' if s['layers'] is None else fmt(s['layers'])}; {s['scale']} multipliers {fmt(s['multipliers'])}"
-        f"{' (m = 1 adds a vector as long as the mean residual)' if s['scale'] == 'relative' else ''}; finer sweep at the chosen layer "
-        f"{fmt(s['detail_multipliers'])}; transfer on {s['transfer_items']} items.</p>"
-        "<p><b>Effect</b> = p(matching | +m) &minus; p(matching | &minus;m). The layer and m are chosen where the effect is largest on "
-        "one half of the test scenarios (selection); the <b>held-out effect</b> is measured on the other half (mean ± s.e. "
-        f"clustered by scenario). Behaviours are sorted by held-out effect / s.e.; &#10003; marks those above {STRONG:g} s.e. "
-        "A selection effect that does not survive on the held-out half is noise the choice picked up; effects of opposite sign for "
-        "items whose matching answer is A and B mean the vector pushes towards a letter, not the behaviour. The effect by letter, "
-        "p(matching) and letter mass p(A) + p(B) are over all test items at the chosen layer and m; letter mass near 0 means the "
-        "model no longer answers with a letter.</p>"
-        "<table><tr><th>behaviour</th><th>held-out effect / s.e.</th><th>pairs</th><th>test items</th><th>layer</th><th>m</th><th>effect, selection</th><th>effect, held out</th>"
-        "<th>effect by matching letter</th><th>p(matching) at &minus;m / 0 / +m</th><th>letter mass at &minus;m / 0 / +m</th><th>cos(v, letter)</th>"
-        "<th>best probe accuracy, letter removed</th><th>seconds</th></tr>"
-        f"{rows}</table><ul>{notes}</ul>"
-    )
+    rows = [_row(x, b["z"]) for x, b in zip(summaries, data["behaviors"], strict=True)]
+    notes = "".join(f"<li>skipped {html.escape(b)}: {html.escape(why)}</li>" for b, why in data["skipped"].items())
+    title = TITLE.substitute(model=html.escape(data["model"]))
+    return title + intro + GUIDE.substitute(strong=f"{STRONG:g}") + table(TABLE_HEAD, rows) + f"<ul>{notes}</ul>"
 
 
 def _replies(detection: dict) -> str:
-    rows = "".join(
-        f"<tr><td>{r['multiplier']:+g}</td><td>{r['score']:+.3f}</td><td class='text'>{html.escape(r['reply'])}</td></tr>"
-        for r in detection["replies"]
-    )
-    return (
-        f"<p>Replies to <i>{html.escape(detection['prompt'])}</i> steered at layer {detection['layer']}; score: mean cosine of "
-        f"the reply's tokens with the vector there.</p><table><tr><th>m</th><th>score</th><th class='text'>reply</th></tr>{rows}</table>"
-    )
+    rows = [[f"{r['multiplier']:+g}", f"{r['score']:+.3f}", html.escape(r["reply"])] for r in detection["replies"]]
+    intro = REPLIES.substitute(detection, prompt=html.escape(detection["prompt"]))
+    return intro + table(("m", "score", "reply"), rows, text_column=2)
 
 
-def render_report(out_dir: Path, model: str, settings: dict, folders: list[Path], skipped: dict) -> Path:
-    """Write every figure's HTML (and the cross-behaviour CSVs), then `report.html` with plotly.js embedded once."""
+def _behavior_section(layout: ReportLayout, files: BehaviorLayout) -> str:
+    """A behaviour's held-out result, steered replies and figures (whose own HTML files are written too)."""
+    summary, figs = read_json(files.summary), behavior_figures(files)
+    _write_figures(layout, files, figs)
+    h = summary["held_out"]
+    line = HELD_OUT.substitute(  # layer, n_select, n_held_out as they are
+        h, effect=f"{h['effect']:+.3f}", sem=f"{h['effect_sem']:.3f}", m=f"{h['multiplier']:+g}"
+    )
+    body = line + _replies(summary["detection"]) + grid(figs, files.name + "-", FIGURES)
+    return section(files.name, files.name, body)
+
+
+def render_report(layout: ReportLayout) -> Path:
+    """Render a report folder `report.run_report` filled: every figure's HTML, then `report.html` (plotly.js once)."""
+    data = read_json(layout.page_data)
     plotly_js = get_plotlyjs()
-    write_text(out_dir / PLOTLY_JS, plotly_js)
+    write_text(layout.plotly_js, plotly_js)
+    behaviors = [layout.behavior(b["behavior"]) for b in data["behaviors"]]
     sections = []
-    if folders:
-        across = across_figures(folders)
-        for name, (fig, frame) in across.items():
-            write_csv(out_dir / f"{name}.csv", frame)
-            _write_figures(out_dir, {name: fig}, PLOTLY_JS)
-        sections.append(
-            f"<h2 id='across'>Across behaviours</h2>{_grid({k: fig for k, (fig, _) in across.items()}, '', ACROSS_FIGURES)}"
-        )
-    by_name = {read_summary(f)["behavior"]: f for f in folders}
-    for folder in (by_name[x["behavior"]] for x in _ranked([read_summary(f) for f in folders])):  # as the table
-        figs, h = behavior_figures(folder), read_summary(folder)["held_out"]
-        _write_figures(folder, figs, f"../{PLOTLY_JS}")
-        line = (
-            f"<p>Held-out effect <b>{h['effect']:+.3f} ± {h['effect_sem']:.3f}</b> at layer {h['layer']}, m = {h['multiplier']:+g} "
-            f"(chosen on {h['n_select']} items, measured on {h['n_held_out']}).</p>"
-        )
-        name = html.escape(folder.name)
-        sections.append(
-            f"<h2 id='{name}'>{name}</h2>{line}{_replies(read_summary(folder)['detection'])}{_grid(figs, folder.name + '-', FIGURES)}"
-        )
-    summaries = [read_summary(f) for f in folders]
-    write_csv(out_dir / HELD_OUT, held_out_table(summaries))
-    body = _header(model, settings, summaries, skipped) + "".join(sections)
-    return write_text(
-        out_dir / REPORT, _page(f"CAA report: {model}", body, f'<script type="text/javascript">{plotly_js}</script>')
-    )
+    if behaviors:
+        figs = across_figures(layout, data)
+        _write_figures(layout, layout, figs)
+        sections.append(section("across", "Across behaviours", grid(figs, "", ACROSS_FIGURES)))
+    sections += [_behavior_section(layout, files) for files in behaviors]
+    body = _header(data, [read_json(files.summary) for files in behaviors]) + "".join(sections)
+    title = f"CAA report: {data['model']}"
+    return write_text(layout.page, page(title, body, SCRIPT.substitute(code=plotly_js)))

@@ -94,8 +94,7 @@ def _across_splits(gen_path: Path, gen: dict, test_path: Path, test: dict) -> li
     pairs = {frozenset(map(normalise, a)): i for i, a in zip(gen, _answers(gen.values()), strict=True)}
     groups = {item.group for item in gen.values() if item.group is not None}
     problems = []
-    for j, (item, answer) in enumerate(zip(test.values(), _answers(test.values()), strict=True)):
-        key = list(test)[j]
+    for (key, item), answer in zip(test.items(), _answers(test.values()), strict=True):
         if frozenset(map(normalise, answer)) in pairs:
             message = f"same answer pair as {gen_path.name} item {pairs[frozenset(map(normalise, answer))]}"
             problems.append(Problem(str(test_path), key, "question", message))

@@ -4,6 +4,7 @@ import json
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,7 +13,8 @@ from plotly.offline import get_plotlyjs
 from caa_lens import SteeringVectors, report
 from caa_lens.cli import main
 from caa_lens.report import ReportSettings, run_report, source_layers
-from caa_lens.report_html import ACROSS_FIGURES, FIGURES
+from caa_lens.report_html import ACROSS_FIGURES, FIGURES, page, render_report, section
+from caa_lens.report_layout import ReportLayout
 
 from .conftest import ab_items, write_items
 
@@ -92,6 +94,30 @@ def test_resume_skips_finished_behaviours(built, monkeypatch):
     run_report(tiny, [BEHAVIOR, OTHER], out, root=tmp_path / "CAA", progress=False, **SETTINGS)
     with pytest.raises(ValueError, match="overwrite"):
         run_report(tiny, [BEHAVIOR], out, root=tmp_path / "CAA", progress=False, **(SETTINGS | {"n_test": 5}))
+
+
+def _named(files, figures) -> set[Path]:
+    """Every path a layout names: its file properties and the figures of `figures`."""
+    paths = {getattr(files, k) for k, v in vars(type(files)).items() if isinstance(v, property)}
+    return {p for p in paths if isinstance(p, Path)} | {files.figure(name) for name, _, _ in figures}
+
+
+def test_layout_names_every_file(built):
+    layout = ReportLayout(built[2])
+    named = _named(layout, ACROSS_FIGURES) | {p for b in (BEHAVIOR, OTHER) for p in _named(layout.behavior(b), FIGURES)}
+    assert {p for p in layout.folder.rglob("*") if p.is_file()} == named
+
+
+def test_renderer_needs_only_the_folder(built, tmp_path):
+    out = built[2]
+    copy = shutil.copytree(out, tmp_path / "copy")
+    unstamped = lambda text: re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", "", text)  # noqa: E731
+    assert unstamped(render_report(ReportLayout(copy)).read_text()) == unstamped((out / "report.html").read_text())
+
+
+def test_templates_escape_text():
+    assert section("a'<b>", "a'<b>", "<p>x</p>") == "<h2 id='a&#x27;&lt;b&gt;'>a&#x27;&lt;b&gt;</h2><p>x</p>"
+    assert "<title>a &amp; &lt;b&gt;</title>" in page("a & <b>", "")
 
 
 def test_settings_are_checked():
