@@ -112,7 +112,11 @@ def steer(
     """
     vectors.check_model(model)
     directions = row_directions(vectors, layer, as_multipliers(multiplier), scale)
-    units = unit_direction(vectors, layer).expand_as(directions) if check_operator(operator, vectors.site) == "ablate" else None
+    units = (
+        unit_direction(vectors, layer).expand_as(directions)
+        if check_operator(operator, vectors.site) == "ablate"
+        else None
+    )
     hook = AddVector(directions, start, units)
     with model.hooks(fwd_hooks=[(steer_name(layer, vectors.site), hook)]):
         yield hook
