@@ -9,6 +9,8 @@
 - `SITES`: where in a block activations are read and vectors added (`hooks.read_name`,
   `hooks.steer_name`): the residual stream before the block, between attention and MLP, after
   the block (`DEFAULT_SITE`, the paper's), or the attention / MLP output that is added to it.
+- `EXPORT_FORMATS`: other tools' files vectors can be written as (`export`): a llama.cpp control
+  vector GGUF, or a steering file for lm-evaluation-harness's `steered` model.
 - `OPERATORS`: what steering does there: "add" m x v, or "ablate" (project v's direction out,
   then add m x v; m = 0 is pure directional ablation; not at resid_mid, see `steering.check_operator`).
 """
@@ -21,3 +23,4 @@ SIDE_EFFECT_KINDS = ("mmlu", "truthfulqa")
 SITES = ("resid_pre", "resid_mid", "resid_post", "attn_out", "mlp_out")
 DEFAULT_SITE = "resid_post"
 OPERATORS = ("add", "ablate")
+EXPORT_FORMATS = ("llamacpp", "lm-eval")

@@ -135,6 +135,15 @@ class SteeringVectors:
         }
         return write_atomic(path, lambda p: save_file(tensors, str(p), metadata={"caa_lens": json.dumps(meta)}))
 
+    def export(self, path: str | Path, format: str = "llamacpp", **kwargs) -> Path:
+        """Write the vectors as another tool's file: a llama.cpp control vector or an lm-eval steering file.
+
+        Keyword arguments (layers, multiplier, scale, model) and the layer mapping: `caa_lens.export.export`.
+        """
+        from .export import export
+
+        return export(self, path, format=format, **kwargs)
+
     @classmethod
     def load(cls, path: str | Path) -> "SteeringVectors":
         """Read a file written by `save` (safetensors, never pickle)."""

@@ -7,7 +7,7 @@ import argparse
 import sys
 
 from .._version import __version__
-from . import _core, _datasets, _openended, _report
+from . import _core, _datasets, _export, _openended, _report
 from ._args import parse_floats, parse_layers
 
 __all__ = ["build_parser", "main", "parse_floats", "parse_layers"]
@@ -20,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="caa-lens", description="Contrastive Activation Addition on TransformerLens")
     parser.add_argument("--version", action="version", version=__version__)
     sub = parser.add_subparsers(dest="command", required=True)
-    for group in (_core, _datasets, _openended, _report):
+    for group in (_core, _datasets, _openended, _report, _export):
         group.add_parsers(sub)
     return parser
 
