@@ -1,11 +1,37 @@
+from pathlib import Path
+
 import gguf
 import pytest
 import torch
 
 from caa_lens.cli import main
-from caa_lens.export import export, hf_layout, model_hint, read_llamacpp, read_lm_eval
+from caa_lens.export import export, hf_layout, model_hint, read_llamacpp
 from caa_lens.steering import steer
 from caa_lens.vectors import SteeringVectors
+
+
+def read_lm_eval(path: str | Path) -> dict:
+    """Test-side reader (the library never calls torch.load): an lm-eval steering file, loaded with `torch.load(weights_only=True)` (never unrestricted pickle).
+
+    Checked as lm-eval's loader reads it: hookpoint -> dict with an "add" or "clamp" action, a
+    tensor steering_vector, and no bias for "add".
+
+    Raises:
+        ValueError: unreadable, or not in that shape.
+    """
+    try:
+        config = torch.load(path, weights_only=True)
+    except Exception as e:  # torch raises UnpicklingError, RuntimeError, EOFError, ... for a bad file
+        raise ValueError(f"{path}: not a steering file that loads with weights_only=True ({e})") from None
+    if not isinstance(config, dict) or not all(isinstance(k, str) and isinstance(v, dict) for k, v in config.items()):
+        raise ValueError(f"{path}: an lm-eval steering file is a dict of hookpoint -> settings")
+    for name, info in config.items():
+        if info.get("action") not in ("add", "clamp") or not isinstance(info.get("steering_vector"), torch.Tensor):
+            raise ValueError(f"{path}: {name} needs an action 'add' or 'clamp' and a tensor steering_vector")
+        if info["action"] == "add" and info.get("bias") is not None:
+            raise ValueError(f"{path}: {name}: lm-eval refuses a bias with the 'add' action")
+    return config
+
 
 META = dict(
     model="meta-llama/Llama-2-7b-chat-hf", behavior="b", n_pairs=3, dataset_sha256="0" * 64, chat_format="llama2"

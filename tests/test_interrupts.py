@@ -31,7 +31,15 @@ def setup(tiny_dir, tmp_path_factory):
 
 def _start(args: list[str]) -> subprocess.Popen:
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
-    return subprocess.Popen([CLI, *map(str, args)], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env)
+    # SIGINT back to its default in the child: a test run started in the background (`cmd &`)
+    # inherits SIGINT ignored, and Python then never raises KeyboardInterrupt
+    return subprocess.Popen(
+        [CLI, *map(str, args)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        env=env,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
 
 
 def _wait_for(proc: subprocess.Popen, ready, timeout: float = 120) -> None:
