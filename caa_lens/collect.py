@@ -19,7 +19,7 @@ from . import packing
 from ._types import LayerScalars, PairActs
 from .chat import ChatPrompt, ab_answer, chat_prompt, check_context, common_prefix, resolve_format
 from .datasets import ABItem
-from .hooks import ReadAt, read_names, residual_site
+from .hooks import ReadAt, check_site, read_names, residual_site
 from .options import DEFAULT_SITE
 
 
@@ -68,37 +68,35 @@ def _collect_batch(model, prompts: list[tuple[ChatPrompt, ChatPrompt]], names: l
     return reader.stacked(names).transpose(1, 2).float().cpu()
 
 
+def _with_residuals(sites: list[str]) -> list[str]:
+    """`sites`, then the residual sites that `attn_out` / `mlp_out` need for their norms."""
+    return sites + [r for r in dict.fromkeys(residual_site(s) for s in sites) if r not in sites]
+
+
 @torch.inference_mode()
-def collect(
+def collect_sites(
     model,
     items: list[ABItem],
+    sites,
     *,
     fmt: str | None = None,
     system: str | None = None,
-    site: str = DEFAULT_SITE,
     batch_size: int = 32,
     progress: bool = True,
-) -> PairActivations:
-    """Activations at the answer letter for every layer, matching and not matching.
+) -> dict[str, PairActivations]:
+    """`collect` at several sites from the same forward passes: {site: PairActivations}.
 
-    Args:
-        model: a TransformerBridge.
-        items: contrast pairs.
-        fmt: chat format ("llama2" or "template"); default from the model.
-        system: optional system prompt.
-        site: where in each block to read (`options.SITES`).
-        batch_size: items per forward pass (items are grouped by length to limit padding).
-        progress: show a tqdm bar.
-
-    Returns:
-        PairActivations with tensors of shape (n_pairs, n_layers, d_model).
+    Reading more hook points costs memory, not passes, so this is how a sweep over sites
+    gets its vectors (`collect`'s other arguments).
     """
     if not items:
         raise ValueError("collect needs at least one contrast pair")
+    sites = list(dict.fromkeys(check_site(s) for s in ([sites] if isinstance(sites, str) else sites)))
+    if not sites:
+        raise ValueError("give at least one site")
     fmt, n_layers = resolve_format(model, fmt), model.cfg.n_layers
-    names = read_names(n_layers, site)
-    if residual_site(site) != site:
-        names += read_names(n_layers, residual_site(site))
+    read = _with_residuals(sites)
+    names = [name for site in read for name in read_names(n_layers, site)]
     prompts = [pair_prompts(model.tokenizer, item, fmt=fmt, system=system) for item in items]
     order = sorted(range(len(prompts)), key=lambda i: len(prompts[i][0].ids))
     chunks = [[prompts[i] for i in order[lo : lo + batch_size]] for lo in range(0, len(order), batch_size)]
@@ -107,6 +105,30 @@ def collect(
     )
     acts = torch.empty_like(sorted_acts)
     acts[torch.tensor(order)] = sorted_acts
-    resid_norm = acts[:, :, n_layers:].norm(dim=-1).mean(dim=(0, 1)) if len(names) > n_layers else None
+    by_site = dict(zip(read, acts.split(n_layers, dim=2), strict=True))  # site -> (n_pairs, 2, n_layers, d)
     letters = tuple(i.matching for i in items), tuple(i.not_matching for i in items)
-    return PairActivations(acts[:, 0, :n_layers], acts[:, 1, :n_layers], *letters, site, resid_norm)
+
+    def pair_acts(site: str) -> PairActivations:
+        own, resid = by_site[site], by_site[residual_site(site)]
+        norm = resid.norm(dim=-1).mean(dim=(0, 1)) if residual_site(site) != site else None
+        return PairActivations(own[:, 0], own[:, 1], *letters, site, norm)
+
+    return {site: pair_acts(site) for site in sites}
+
+
+def collect(model, items: list[ABItem], *, site: str = DEFAULT_SITE, **kwargs) -> PairActivations:
+    """Activations at the answer letter for every layer, matching and not matching.
+
+    Args:
+        model: a TransformerBridge.
+        items: contrast pairs.
+        site: where in each block to read (`options.SITES`).
+        fmt: chat format ("llama2" or "template"); default from the model.
+        system: optional system prompt.
+        batch_size: items per forward pass (items are grouped by length to limit padding).
+        progress: show a tqdm bar.
+
+    Returns:
+        PairActivations with tensors of shape (n_pairs, n_layers, d_model).
+    """
+    return collect_sites(model, items, [site], **kwargs)[site]

@@ -4,7 +4,9 @@ Per behaviour: activations collected once (vectors, diagnostics, PCA); an A/B sw
 multipliers, where `evaluate.held_out` picks layer and m on half the test items and measures
 p(+m) - p(-m) on the other half; a finer multiplier sweep at that layer; cross-layer cosines;
 transfer of a few layers' vectors to every layer; PCA separation with and without the letter
-direction; per-token detection on steered replies and a test prompt. Across behaviours: the
+direction; per-token detection on steered replies and a test prompt; on the held-out half, the
+system-prompt comparison (`system_prompts`, for behaviours that ship the prompts) and, when
+`sites` are set, the held-out effect of vectors read and added at those sites, every layer. Across behaviours: the
 multiplier sweeps together, the held-out table (behaviours ranked by held-out effect / s.e.) and
 the cosines at the median chosen layer. This module computes and writes the data: each behaviour's
 folder gets its vectors, CSVs and `summary.json`, written last (a rerun skips a finished
@@ -22,16 +24,18 @@ from tqdm.auto import tqdm
 
 from ._io import write_csv, write_json
 from ._version import __version__
-from .collect import collect
-from .datasets import behavior_path, file_sha256, load_ab, load_open_ended
+from .collect import collect_sites
+from .datasets import behavior_path, file_sha256, load_ab, load_info, load_open_ended
 from .detect import text_score, token_scores
-from .evaluate import effects, held_out, summarize, sweep
+from .evaluate import effect_table, effects, held_out, split_items, summarize, sweep
 from .geometry import behavior_cosines, layer_cosines, pca_separation, separation_layer
 from .models import model_name
+from .options import DEFAULT_SITE
 from .report_html import render_report
 from .report_layout import BehaviorLayout, ReportLayout, read_json
 from .report_settings import ReportSettings
 from .steering import generate
+from .system_prompts import compare_conditions, summarize_conditions
 from .transfer import transfer
 from .vectors import SteeringVectors, diagnostics, vectors_from
 
@@ -66,9 +70,10 @@ def _load(behavior: str, root, s: ReportSettings):
     return load_ab(path)[: s.max_pairs], test, file_sha256(path), prompt
 
 
-def _sweeps(model, vecs, test, s: ReportSettings, files: BehaviorLayout, progress: bool) -> dict:
+def _sweeps(model, vecs, test, s: ReportSettings, files: BehaviorLayout, progress: bool) -> tuple[dict, pd.DataFrame]:
     """Layer sweep, held-out choice, finer multiplier sweep; the choice plus p and letter mass at -m, 0, +m
-    and the effect on all test items grouped by their matching letter (a letter bias shows as opposite signs).
+    and the effect on all test items grouped by their matching letter (a letter bias shows as opposite signs);
+    the layer sweep's results.
 
     The layer sweep always includes m = 0 (one extra token per layer and item in the packed row); the finer
     sweep runs on the first `detail_items` test items (all when None).
@@ -97,7 +102,37 @@ def _sweeps(model, vecs, test, s: ReportSettings, files: BehaviorLayout, progres
         choice
         | {key: at[key].round(4).tolist() for key in ("p_matching", "letter_mass")}
         | {"effect_by_letter": by_letter.round(4).to_dict()}
+    ), results
+
+
+def _systems(model, vecs, behavior: str, held: list, choice: dict, s: ReportSettings, files, progress) -> dict | None:
+    """The system-prompt comparison on the held-out items at the chosen layer and m; the prompts used
+    (None for a behaviour that ships no system prompts, e.g. one only in the official CAA data)."""
+    try:
+        prompts = load_info(behavior)["system_prompts"]
+    except ValueError:
+        return None
+    results = compare_conditions(
+        model, vecs, held, system_prompts=prompts, layer=choice["layer"], multiplier=choice["multiplier"],
+        scale=s.scale, progress=progress,
+    )  # fmt: skip
+    write_csv(files.systems_csv, results)
+    write_csv(files.systems_summary_csv, summarize_conditions(results))
+    return {key: prompts[key] for key in ("positive", "negative")}
+
+
+def _sites(model, acts: dict, vecs, results, test: list, held, choice: dict, s, files, progress) -> None:
+    """Held-out effect at +-m of each extra site's vectors at every layer, with resid_post's from the layer sweep."""
+    m, sha = choice["multiplier"], vecs.dataset_sha256
+    extra = [vectors_from(model, acts[site], behavior=vecs.behavior, dataset_sha256=sha) for site in s.sites]
+    for v in extra:
+        v.save(files.site_vectors(v.site))
+    swept = sweep(
+        model, extra, [test[i] for i in held], layers=s.layers, multipliers=[-m, m], scale=s.scale, progress=progress
     )
+    write_csv(files.site_sweep_csv, swept)
+    table = pd.concat([effect_table(results, held), effect_table(swept)], ignore_index=True)
+    write_csv(files.site_effects_csv, table[table["multiplier"] == m])
 
 
 def _detection(model, vecs, prompt: str, item, choice: dict, s: ReportSettings, files: BehaviorLayout) -> dict:
@@ -133,13 +168,20 @@ def analyse_behavior(
     files, timings = BehaviorLayout(folder), {}  # timings: stage -> seconds
     items, test, sha, prompt = _load(behavior, root, s)
     with _timed(timings, "collect"):
-        acts = collect(model, items, progress=progress)
+        site_acts = collect_sites(model, items, [DEFAULT_SITE, *s.sites], progress=progress)
+    acts = site_acts[DEFAULT_SITE]
     vecs = vectors_from(model, acts, behavior=behavior, dataset_sha256=sha)
     vecs.save(files.vectors)
     write_csv(files.diagnostics_csv, diagnostics(vecs))
     write_csv(files.layer_cosines_csv, layer_cosines(vecs).reset_index())
     with _timed(timings, "sweeps"):
-        choice = _sweeps(model, vecs, test, s, files, progress)
+        choice, results = _sweeps(model, vecs, test, s, files, progress)
+    held = split_items(results)[1]  # the items `held_out` measured on (not those that chose layer and m)
+    with _timed(timings, "system_prompts"):
+        systems = _systems(model, vecs, behavior, [test[i] for i in held], choice, s, files, progress)
+    if s.sites:
+        with _timed(timings, "sites"):
+            _sites(model, site_acts, vecs, results, test, held, choice, s, files, progress)
     sources = source_layers(s.transfer_sources, list(range(vecs.n_layers)) if s.layers is None else list(s.layers))
     with _timed(timings, "transfer"):
         moved = transfer(
@@ -172,6 +214,7 @@ def analyse_behavior(
         "transfer_sources": sources,
         "probe": {"kept": _probe(scores[0]), "removed": _probe(scores[1])},
         "detection": detection,
+        "system_prompts": systems,
         "seconds": timings,
     }
     write_json(files.summary, summary)
@@ -274,7 +317,7 @@ def run_report(
         overwrite: recompute behaviours that already have results.
         progress: show tqdm bars.
         **settings: `ReportSettings` fields: max_pairs, n_test, layers, multipliers, scale,
-            transfer_sources, transfer_items, max_new_tokens.
+            transfer_sources, transfer_items, max_new_tokens, detail_items, sites.
 
     Returns:
         The path of `report.html`.

@@ -59,6 +59,17 @@ FIGURES = (
         "Effect p(+m) - p(-m) of the vector extracted at a source layer when added at each target layer.",
         True,
     ),
+    (
+        "system_prompts",
+        "Held-out items under no extra system prompt, one asking for the behaviour and one against it, each at "
+        "-m, 0 and +m at the chosen layer (bars: s.e. clustered by scenario).",
+        False,
+    ),
+    (
+        "sites",
+        "Held-out effect p(+m) - p(-m) when the vectors read at each site are added there, every layer.",
+        False,
+    ),
     ("separation", "How well matching and not-matching letter-token activations separate, per layer.", True),
     ("pca", "PCA of the letter-token activations (slider: layer).", False),
     ("pca_letter_removed", "The same after projecting out the letter direction mean(A) - mean(B).", False),
@@ -115,6 +126,15 @@ REPLIES = Template(
     "<p>Replies to <i>$prompt</i> steered at layer $layer; score: mean cosine of "
     "the reply's tokens with the vector there.</p>"
 )
+
+SYSTEMS = Template(
+    "<p>System prompt versus steering on the $n held-out items: <b>change</b> is p(matching) steered minus "
+    "p(matching) under the same system prompt unsteered (paired per item, s.e. clustered by scenario), so "
+    "'positive, +m' asks whether steering adds to a prompt that already asks for the behaviour.</p>"
+)
+SYSTEMS_HEAD = (
+    "condition|p(matching) at &minus;m / 0 / +m|change at +m|change at &minus;m|letter mass at 0|system prompt"
+).split("|")
 
 
 def page(title: str, body: str, head: str = "") -> str:
@@ -199,6 +219,10 @@ def behavior_figures(files: BehaviorLayout) -> dict:
             title_text="a test prompt and its matching answer"
         ),
     }
+    if files.systems_summary_csv.is_file():
+        figs["system_prompts"] = plotting.conditions_figure(pd.read_csv(files.systems_summary_csv))
+    if files.site_effects_csv.is_file():
+        figs["sites"] = plotting.site_layer_figure(pd.read_csv(files.site_effects_csv))
     for fig in figs.values():
         title = fig.layout.title.text
         fig.update_layout(title_text=title if title.startswith(behavior) else f"{behavior}: {title}")
@@ -277,6 +301,23 @@ def _replies(detection: dict) -> str:
     return intro + table(("m", "score", "reply"), rows, text_column=2)
 
 
+def _change(g: pd.DataFrame, m: float) -> str:
+    return f"{g.loc[m, 'change']:+.3f} ± {g.loc[m, 'change_sem']:.3f}"
+
+
+def _systems(files: BehaviorLayout, prompts: dict) -> str:
+    """The system-prompt comparison as a table: each condition's prompt, p(matching) and the change steering adds."""
+    summary = pd.read_csv(files.systems_summary_csv).set_index(["condition", "multiplier"])
+    rows = []
+    for condition, g in summary.groupby(level="condition", sort=False):
+        g = g.droplevel("condition").sort_index()
+        low, high = g.index.min(), g.index.max()
+        text = prompts.get(condition) or "(the chat format's own)"
+        cells = [condition, " / ".join(f"{p:.2f}" for p in g["p_matching"]), _change(g, high), _change(g, low)]
+        rows.append([*cells, f"{g['letter_mass'].loc[0.0]:.2f}", html.escape(text)])
+    return SYSTEMS.substitute(n=int(summary["n_items"].iloc[0])) + table(SYSTEMS_HEAD, rows, text_column=5)
+
+
 def _behavior_section(layout: ReportLayout, files: BehaviorLayout) -> str:
     """A behaviour's held-out result, steered replies and figures (whose own HTML files are written too)."""
     summary, figs = read_json(files.summary), behavior_figures(files)
@@ -285,7 +326,8 @@ def _behavior_section(layout: ReportLayout, files: BehaviorLayout) -> str:
     line = HELD_OUT.substitute(  # layer, n_select, n_held_out as they are
         h, effect=f"{h['effect']:+.3f}", sem=f"{h['effect_sem']:.3f}", m=f"{h['multiplier']:+g}"
     )
-    body = line + _replies(summary["detection"]) + grid(figs, files.name + "-", FIGURES)
+    systems = _systems(files, summary["system_prompts"]) if summary.get("system_prompts") else ""
+    body = line + _replies(summary["detection"]) + systems + grid(figs, files.name + "-", FIGURES)
     return section(files.name, files.name, body)
 
 

@@ -45,6 +45,14 @@ class BehaviorLayout(_Folder):
     separation_csv = _file("separation.csv")
     tokens_reply_csv = _file("tokens_reply.csv")
     tokens_prompt_csv = _file("tokens_prompt.csv")
+    systems_csv = _file("system_prompts.csv")
+    systems_summary_csv = _file("system_prompts_summary.csv")
+    site_sweep_csv = _file("site_sweep.csv")
+    site_effects_csv = _file("site_effects.csv")
+
+    def site_vectors(self, site: str) -> Path:
+        """The steering vectors read at `site` (besides resid_post's `vectors`), for the site figure."""
+        return self.folder / f"vectors_{site}.safetensors"
 
     @property
     def name(self) -> str:

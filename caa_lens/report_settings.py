@@ -3,7 +3,7 @@
 import json
 from dataclasses import asdict, dataclass
 
-from .options import SCALES
+from .options import DEFAULT_SITE, SCALES, SITES
 
 
 @dataclass(frozen=True)
@@ -11,6 +11,8 @@ class ReportSettings:
     """What a report computes (see figures/README.md for `make demo`'s smaller sizes and their cost).
 
     `detail_items`: test items of the finer multiplier sweep at the chosen layer (None: all `n_test`).
+    `sites`: sites besides `resid_post` for the site x layer figure (each costs about two thirds of
+    the layer sweep: every layer at -m and +m on the held-out half; `()`: no such figure).
     """
 
     max_pairs: int = 64
@@ -22,6 +24,7 @@ class ReportSettings:
     transfer_items: int = 8
     max_new_tokens: int = 32
     detail_items: int | None = None
+    sites: tuple[str, ...] = ()
 
     def __post_init__(self):
         fix = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731
@@ -29,6 +32,9 @@ class ReportSettings:
         fix("layers", None if self.layers is None else tuple(int(x) for x in self.layers))
         if not isinstance(self.transfer_sources, int):
             fix("transfer_sources", tuple(int(x) for x in self.transfer_sources))
+        fix("sites", tuple(dict.fromkeys(x for x in self.sites if x != DEFAULT_SITE)))
+        if any(x not in SITES for x in self.sites):
+            raise ValueError(f"unknown site in {self.sites}; use some of {SITES}")
         if self.scale not in SCALES:
             raise ValueError(f"unknown scale {self.scale!r}; use one of {SCALES}")
         if not any(m > 0 and -m in self.multipliers for m in self.multipliers):

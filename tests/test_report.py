@@ -1,5 +1,6 @@
 """The report on a tiny random model: files written, resumable, and every figure renders in headless Chromium."""
 
+import html
 import json
 import re
 import shutil
@@ -18,8 +19,9 @@ from caa_lens.report_layout import ReportLayout
 
 from .conftest import ab_items, write_items
 
-BEHAVIOR, OTHER = "tiny-behavior", "tiny-other"
-SETTINGS = dict(max_pairs=8, n_test=6, multipliers=[-1, 0, 1], transfer_sources=2, max_new_tokens=6)
+BEHAVIOR, OTHER = "tiny-behavior", "refusal"  # OTHER's name is shipped, so it gets its system prompts
+SETTINGS = dict(max_pairs=8, n_test=6, multipliers=[-1, 0, 1], transfer_sources=2, max_new_tokens=6, sites=["mlp_out"])
+WITHOUT_SYSTEMS = {BEHAVIOR: {"system_prompts"}, OTHER: set()}  # figures a behaviour does not get
 
 
 def caa_root(tmp_path):
@@ -61,8 +63,9 @@ def test_files(built):
     assert summary["n_pairs"] == 8 and summary["n_test"] == 6 and summary["settings"]["transfer_sources"] == 2
     assert {"layer", "multiplier", "effect", "effect_sem"} <= set(summary["held_out"])
     assert SteeringVectors.load(folder / "vectors.safetensors").behavior == BEHAVIOR
-    for name, _, _ in FIGURES:
-        assert (folder / f"{name}.html").is_file(), name
+    for behavior, absent in WITHOUT_SYSTEMS.items():
+        for name, _, _ in FIGURES:
+            assert (out / behavior / f"{name}.html").is_file() == (name not in absent), (behavior, name)
     for name in (
         "layer_sweep",
         "layer_sweep_summary",
@@ -78,6 +81,19 @@ def test_files(built):
     unsteered = sweep[sweep["multiplier"] == 0].pivot(index="item", columns="layer", values="p_matching")
     spread = unsteered.max(axis=1) - unsteered.min(axis=1)  # separate branches: equal up to summation order
     assert (spread < 1e-5).all() and unsteered.notna().all().all() and unsteered.shape == (6, 4)
+    sites = pd.read_csv(folder / "site_effects.csv")
+    held = summary["held_out"]
+    assert sorted(sites["site"].unique()) == ["mlp_out", "resid_post"] and len(sites) == 2 * 4
+    assert (sites["multiplier"] == held["multiplier"]).all() and (sites["n_items"] == held["n_held_out"]).all()
+    at_choice = sites.query("site == 'resid_post' and layer == @held['layer']")["effect"]
+    assert at_choice.item() == pytest.approx(held["effect"])  # the layer sweep's held-out effect, not a new one
+    assert SteeringVectors.load(folder / "vectors_mlp_out.safetensors").site == "mlp_out"
+    assert summary["system_prompts"] is None and "sites" in summary["seconds"]
+    systems = pd.read_csv(out / OTHER / "system_prompts_summary.csv")
+    assert sorted(systems["condition"].unique()) == ["default", "negative", "positive"] and len(systems) == 9
+    assert (systems.query("multiplier == 0")["change"] == 0).all()
+    other = json.loads((out / OTHER / "summary.json").read_text())
+    assert other["system_prompts"]["positive"] in page_text(path) and (systems["n_items"] == 3).all()
     for name in ("multiplier_sweeps", "behavior_cosines"):
         assert (out / f"{name}.html").is_file() and (out / f"{name}.csv").is_file(), name
     assert "../plotly.min.js" in (folder / "layer_sweep.html").read_text() and (out / "plotly.min.js").is_file()
@@ -96,15 +112,24 @@ def test_resume_skips_finished_behaviours(built, monkeypatch):
         run_report(tiny, [BEHAVIOR], out, root=tmp_path / "CAA", progress=False, **(SETTINGS | {"n_test": 5}))
 
 
-def _named(files, figures) -> set[Path]:
-    """Every path a layout names: its file properties and the figures of `figures`."""
+def page_text(path: Path) -> str:
+    return html.unescape(path.read_text())
+
+
+def _named(files, figures, absent=()) -> set[Path]:
+    """Every path a layout names (file properties, its sites' vectors, the figures of `figures`),
+    less those whose name starts with one of `absent`."""
     paths = {getattr(files, k) for k, v in vars(type(files)).items() if isinstance(v, property)}
-    return {p for p in paths if isinstance(p, Path)} | {files.figure(name) for name, _, _ in figures}
+    paths |= {files.site_vectors(site) for site in SETTINGS["sites"]} if hasattr(files, "site_vectors") else set()
+    paths |= {files.figure(name) for name, _, _ in figures}
+    return {p for p in paths if isinstance(p, Path) and not p.name.startswith(tuple(absent))}
 
 
 def test_layout_names_every_file(built):
     layout = ReportLayout(built[2])
-    named = _named(layout, ACROSS_FIGURES) | {p for b in (BEHAVIOR, OTHER) for p in _named(layout.behavior(b), FIGURES)}
+    named = _named(layout, ACROSS_FIGURES) | {
+        p for b, absent in WITHOUT_SYSTEMS.items() for p in _named(layout.behavior(b), FIGURES, absent)
+    }
     assert {p for p in layout.folder.rglob("*") if p.is_file()} == named
 
 
@@ -150,9 +175,9 @@ def test_report_renders_in_chromium(built, chromium):
     assert not errors, errors
     dom = done.stdout
     expected = len(re.findall(r'<div id="[^"]+" class="plotly-graph-div"', path.read_text()))
-    assert expected == 2 * sum(1 for name, _, _ in FIGURES if not name.endswith("_text")) + len(
+    assert expected == 2 * sum(1 for name, _, _ in FIGURES if not name.endswith("_text")) - 1 + len(
         ACROSS_FIGURES
-    )  # two behaviours, and the figures across them
+    )  # two behaviours (one without system prompts), and the figures across them
     assert dom.count('class="plot-container plotly"') == expected, "some figures did not render"
     assert screenshot.stat().st_size > 10_000
     print(f"screenshot: {screenshot}")

@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from caa_lens.chat import chat_prompt
-from caa_lens.collect import collect
+from caa_lens.collect import collect, collect_sites
 from caa_lens.evaluate import effects, held_out, sweep
 from caa_lens.hooks import read_name
 from caa_lens.options import SITES
@@ -35,6 +35,23 @@ def test_collected_activations_equal_run_with_cache(tiny, site):
     assert ours.site == ref.site == site
     assert_same_acts(ours.matching, ref.matching)
     assert_same_acts(ours.not_matching, ref.not_matching)
+
+
+def test_every_site_from_one_collection_equals_run_with_cache(tiny):
+    items = ab_items(5, seed=4)
+    ours = collect_sites(tiny, items, ["mlp_out", "resid_pre", "attn_out", "mlp_out"], progress=False)
+    assert list(ours) == ["mlp_out", "resid_pre", "attn_out"]  # in the order asked, each once
+    for site, acts in ours.items():
+        ref = collect_reference(tiny, items, site=site)
+        assert acts.site == site
+        assert_same_acts(acts.matching, ref.matching)
+        assert_same_acts(acts.not_matching, ref.not_matching)
+        alone = collect(tiny, items, site=site, progress=False).resid_norm
+        assert (acts.resid_norm is None) == (alone is None) == (site == "resid_pre")
+        if alone is not None:
+            torch.testing.assert_close(acts.resid_norm, alone)
+    with pytest.raises(ValueError, match="site"):
+        collect_sites(tiny, items, ["resid_post", "nowhere"], progress=False)
 
 
 def test_resid_post_of_a_block_is_resid_pre_of_the_next(by_site):

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from ..options import SCALES
+from ..options import SCALES, SITES
 from ._args import check_outputs, load, model_args, output_path, parse_floats, parse_layers, positive_int
 
 
@@ -24,6 +24,7 @@ def cmd_report(args) -> int:
         max_new_tokens=args.max_new_tokens,
         transfer_items=args.transfer_items,
         detail_items=args.detail_items,
+        sites=tuple(args.sites),
         transfer_sources=int(sources) if sources.isdigit() else tuple(parse_layers(sources, 0)),
     )
     model = load(args)
@@ -84,6 +85,13 @@ def add_parsers(sub) -> None:
         type=positive_int,
         default=S.detail_items,
         help="test items of the finer multiplier sweep (all)",
+    )
+    p.add_argument(
+        "--sites",
+        nargs="+",
+        choices=SITES,
+        default=list(S.sites),
+        help="also sweep these sites for a site x layer figure (each ~2/3 of a layer sweep's time)",
     )
     p.add_argument("--overwrite", action="store_true", help="recompute behaviours already in --out")
     p.set_defaults(func=cmd_report)
