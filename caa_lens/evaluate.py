@@ -108,6 +108,21 @@ def _packed_pass(model, vectors, prompt: ABPrompt, chunk, scale: str, operator: 
 def _item_sweep(
     model, vectors, prompt: ABPrompt, configs, scale: str, operator: str, configs_per_pass: int
 ) -> tuple[np.ndarray, np.ndarray]:
+    """Every configuration of one item; adding m = 0 is the same unsteered pass at every site and
+    layer, so it is computed once and its result given to each such configuration."""
+    key = lambda c: ("unsteered",) if operator == "add" and c[2] == 0 else c  # noqa: E731
+    first: dict = {}  # kind of configuration -> the first configuration of that kind
+    for c in configs:
+        first.setdefault(key(c), c)
+    position = {k: i for i, k in enumerate(first)}
+    p, mass = _distinct_sweep(model, vectors, prompt, list(first.values()), scale, operator, configs_per_pass)
+    index = [position[key(c)] for c in configs]
+    return p[index], mass[index]
+
+
+def _distinct_sweep(
+    model, vectors, prompt: ABPrompt, configs, scale: str, operator: str, configs_per_pass: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Every configuration of one item, `configs_per_pass` per packed row.
 
     A branch that overflows to inf/NaN (a huge multiplier) would leak NaN into the other branches

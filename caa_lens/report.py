@@ -75,7 +75,7 @@ def _sweeps(model, vecs, test, s: ReportSettings, files: BehaviorLayout, progres
     and the effect on all test items grouped by their matching letter (a letter bias shows as opposite signs);
     the layer sweep's results.
 
-    The layer sweep always includes m = 0 (one extra token per layer and item in the packed row); the finer
+    The layer sweep always includes m = 0 (computed once per item, `evaluate.sweep`); the finer
     sweep runs on the first `detail_items` test items (all when None).
     """
     multipliers = sorted(set(s.multipliers) | {0.0})
@@ -105,17 +105,29 @@ def _sweeps(model, vecs, test, s: ReportSettings, files: BehaviorLayout, progres
     ), results
 
 
-def _systems(model, vecs, behavior: str, held: list, choice: dict, s: ReportSettings, files, progress) -> dict | None:
-    """The system-prompt comparison on the held-out items at the chosen layer and m; the prompts used
-    (None for a behaviour that ships no system prompts, e.g. one only in the official CAA data)."""
+def _default_condition(results: pd.DataFrame, held, layer: int, m: float) -> pd.DataFrame:
+    """The layer sweep's rows of the held-out items at `layer` and -m, 0, +m, as `compare_conditions`'
+    default condition (no extra system prompt), items numbered by their place in `held`."""
+    rows = results[(results["layer"] == layer) & results["multiplier"].isin([-m, 0.0, m])]
+    rows = rows[rows["item"].isin(held)]
+    position = {int(item): i for i, item in enumerate(held)}
+    return rows.assign(item=rows["item"].map(position), condition="default", system="")
+
+
+def _systems(model, vecs, results, test, held, choice: dict, s: ReportSettings, files, progress) -> dict | None:
+    """The system-prompt comparison on the held-out items at the chosen layer and m (the default
+    condition from the layer sweep); the prompts used (None for a behaviour that ships none,
+    e.g. one only in the official CAA data)."""
     try:
-        prompts = load_info(behavior)["system_prompts"]
+        prompts = load_info(vecs.behavior)["system_prompts"]
     except ValueError:
         return None
-    results = compare_conditions(
-        model, vecs, held, system_prompts=prompts, layer=choice["layer"], multiplier=choice["multiplier"],
-        scale=s.scale, progress=progress,
+    layer, m = choice["layer"], choice["multiplier"]
+    prompted = compare_conditions(
+        model, vecs, [test[i] for i in held], system_prompts=prompts, layer=layer, multiplier=m, scale=s.scale,
+        conditions=("positive", "negative"), progress=progress,
     )  # fmt: skip
+    results = pd.concat([_default_condition(results, held, layer, m), prompted], ignore_index=True)
     write_csv(files.systems_csv, results)
     write_csv(files.systems_summary_csv, summarize_conditions(results))
     return {key: prompts[key] for key in ("positive", "negative")}
@@ -168,7 +180,9 @@ def analyse_behavior(
     files, timings = BehaviorLayout(folder), {}  # timings: stage -> seconds
     items, test, sha, prompt = _load(behavior, root, s)
     with _timed(timings, "collect"):
-        site_acts = collect_sites(model, items, [DEFAULT_SITE, *s.sites], progress=progress)
+        site_acts = collect_sites(
+            model, items, [DEFAULT_SITE, *s.sites] if s.extras(behavior) else [DEFAULT_SITE], progress=progress
+        )
     acts = site_acts[DEFAULT_SITE]
     vecs = vectors_from(model, acts, behavior=behavior, dataset_sha256=sha)
     vecs.save(files.vectors)
@@ -177,9 +191,11 @@ def analyse_behavior(
     with _timed(timings, "sweeps"):
         choice, results = _sweeps(model, vecs, test, s, files, progress)
     held = split_items(results)[1]  # the items `held_out` measured on (not those that chose layer and m)
-    with _timed(timings, "system_prompts"):
-        systems = _systems(model, vecs, behavior, [test[i] for i in held], choice, s, files, progress)
-    if s.sites:
+    systems = None
+    if s.extras(behavior):
+        with _timed(timings, "system_prompts"):
+            systems = _systems(model, vecs, results, test, held, choice, s, files, progress)
+    if s.sites and s.extras(behavior):
         with _timed(timings, "sites"):
             _sites(model, site_acts, vecs, results, test, held, choice, s, files, progress)
     sources = source_layers(s.transfer_sources, list(range(vecs.n_layers)) if s.layers is None else list(s.layers))
@@ -317,7 +333,7 @@ def run_report(
         overwrite: recompute behaviours that already have results.
         progress: show tqdm bars.
         **settings: `ReportSettings` fields: max_pairs, n_test, layers, multipliers, scale,
-            transfer_sources, transfer_items, max_new_tokens, detail_items, sites.
+            transfer_sources, transfer_items, max_new_tokens, detail_items, sites, extras_for.
 
     Returns:
         The path of `report.html`.

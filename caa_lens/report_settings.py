@@ -11,8 +11,10 @@ class ReportSettings:
     """What a report computes (see figures/README.md for `make demo`'s smaller sizes and their cost).
 
     `detail_items`: test items of the finer multiplier sweep at the chosen layer (None: all `n_test`).
-    `sites`: sites besides `resid_post` for the site x layer figure (each costs about two thirds of
+    `sites`: sites besides `resid_post` for the site x layer figure (each costs about a third of
     the layer sweep: every layer at -m and +m on the held-out half; `()`: no such figure).
+    `extras_for`: the behaviours that get the system-prompt comparison (about a third of the layer
+    sweep) and the site figure; None: every behaviour.
     """
 
     max_pairs: int = 64
@@ -25,6 +27,7 @@ class ReportSettings:
     max_new_tokens: int = 32
     detail_items: int | None = None
     sites: tuple[str, ...] = ()
+    extras_for: tuple[str, ...] | None = None
 
     def __post_init__(self):
         fix = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731
@@ -33,6 +36,7 @@ class ReportSettings:
         if not isinstance(self.transfer_sources, int):
             fix("transfer_sources", tuple(int(x) for x in self.transfer_sources))
         fix("sites", tuple(dict.fromkeys(x for x in self.sites if x != DEFAULT_SITE)))
+        fix("extras_for", None if self.extras_for is None else tuple(self.extras_for))
         if any(x not in SITES for x in self.sites):
             raise ValueError(f"unknown site in {self.sites}; use some of {SITES}")
         if self.scale not in SCALES:
@@ -46,3 +50,7 @@ class ReportSettings:
 
     def as_json(self) -> dict:
         return json.loads(json.dumps(asdict(self)))
+
+    def extras(self, behavior: str) -> bool:
+        """Whether `behavior` gets the system-prompt comparison and the site figure."""
+        return self.extras_for is None or behavior in self.extras_for

@@ -45,15 +45,20 @@ def compare_conditions(
     multiplier: float,
     scale: str = "relative",
     fmt: str | None = None,
+    conditions=CONDITIONS,
     progress: bool = True,
 ) -> pd.DataFrame:
     """Per item, condition and multiplier (-m, 0, +m at `layer`): `evaluate.sweep`'s columns plus
-    `condition` and `system` (the prompt's text, "" for the default)."""
+    `condition` and `system` (the prompt's text, "" for the default). `conditions`: which to run."""
     m = abs(float(multiplier))
     if m == 0:
         raise ValueError("compare_conditions needs a multiplier other than 0")
+    if not conditions or set(conditions) - set(CONDITIONS):
+        raise ValueError(f"conditions must be some of {CONDITIONS}, got {conditions}")
     frames = []
     for condition, system in condition_prompts(system_prompts).items():
+        if condition not in conditions:
+            continue
         results = sweep(
             model, vectors, items, layers=[layer], multipliers=[-m, 0.0, m], scale=scale, fmt=fmt, system=system,
             progress=progress,

@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 from plotly.offline import get_plotlyjs
 
-from caa_lens import SteeringVectors, report
+from caa_lens import SteeringVectors, compare_conditions, load_ab, load_info, report
 from caa_lens.cli import main
+from caa_lens.evaluate import split_items
 from caa_lens.report import ReportSettings, run_report, source_layers
 from caa_lens.report_html import ACROSS_FIGURES, FIGURES, page, render_report, section
 from caa_lens.report_layout import ReportLayout
@@ -77,7 +78,7 @@ def test_files(built):
     ):
         assert (folder / f"{name}.csv").is_file(), name
     sweep = pd.read_csv(folder / "layer_sweep.csv")
-    assert len(sweep) == 4 * 3 * 6  # layers x multipliers x items; m = 0 computed at every layer
+    assert len(sweep) == 4 * 3 * 6  # layers x multipliers x items; m = 0 at every layer
     unsteered = sweep[sweep["multiplier"] == 0].pivot(index="item", columns="layer", values="p_matching")
     spread = unsteered.max(axis=1) - unsteered.min(axis=1)  # separate branches: equal up to summation order
     assert (spread < 1e-5).all() and unsteered.notna().all().all() and unsteered.shape == (6, 4)
@@ -102,6 +103,24 @@ def test_files(built):
         page.count(get_plotlyjs()[-2000:]) == 1 and "<script src" not in page
     )  # plotly.js embedded once, nothing fetched
     assert "skipped absent-behavior" in page and f"{summary['held_out']['effect']:+.3f}" in page
+
+
+def test_system_prompt_comparison_is_the_libraries_on_the_held_out_items(built):
+    tiny, tmp_path, out, _ = built
+    folder, summary = out / OTHER, json.loads((out / OTHER / "summary.json").read_text())
+    held = split_items(pd.read_csv(folder / "layer_sweep.csv"))[1]
+    test = load_ab(tmp_path / "CAA" / "test" / OTHER / "test_dataset_ab.json")
+    h = summary["held_out"]
+    fresh = compare_conditions(
+        tiny, SteeringVectors.load(folder / "vectors.safetensors"), [test[i] for i in held],
+        system_prompts=load_info(OTHER)["system_prompts"], layer=h["layer"], multiplier=h["multiplier"],
+        scale="relative", progress=False,
+    )  # fmt: skip
+    keys = ["condition", "multiplier", "item"]
+    ours = pd.read_csv(folder / "system_prompts.csv").set_index(keys).sort_index()["p_matching"]
+    pd.testing.assert_series_equal(
+        ours, fresh.set_index(keys).sort_index()["p_matching"], atol=1e-5, rtol=0, check_dtype=False
+    )
 
 
 def test_resume_skips_finished_behaviours(built, monkeypatch):
@@ -148,6 +167,11 @@ def test_templates_escape_text():
 def test_settings_are_checked():
     with pytest.raises(ValueError, match="-m"):
         ReportSettings(multipliers=(0.0, 1.0))
+    with pytest.raises(ValueError, match="site"):
+        ReportSettings(sites=("mlp",))
+    picked = ReportSettings(sites=("resid_post", "mlp_out", "mlp_out"), extras_for=["refusal"])
+    assert picked.sites == ("mlp_out",) and picked.extras("refusal") and not picked.extras("sycophancy")
+    assert ReportSettings().extras("anything") and ReportSettings().sites == ()
     assert source_layers(3, list(range(30))) == [7, 14, 22]
     assert source_layers((5, 1), list(range(30))) == [1, 5]
 
@@ -206,8 +230,15 @@ def test_cli_report_and_detect(built, tiny_dir, capsys):
         "1,2",
         "--max-new-tokens",
         "4",
+        "--sites",
+        "resid_pre",
+        "attn_out",
+        "--extras-for",
+        f"{OTHER},{BEHAVIOR}",
     ]
     assert main(args) == 0 and (out / "report.html").is_file()
+    sites = pd.read_csv(out / BEHAVIOR / "site_effects.csv")
+    assert sorted(sites["site"].unique()) == ["attn_out", "resid_post", "resid_pre"]
     assert json.loads((out / BEHAVIOR / "summary.json").read_text())["transfer_sources"] == [1, 2]
     page = tmp_path / "tokens.html"
     vectors = str(out / BEHAVIOR / "vectors.safetensors")

@@ -133,3 +133,14 @@ def load_items(args, split: str):
 
     path, behavior = data_source(args, split)
     return load_ab(path)[: args.max_pairs], behavior, path
+
+
+def write_results(path: Path, results, summary, *notes) -> None:
+    """Write a command's per-item `results` to `path` (CSV) and print its `summary` table, any notes and where it went."""
+    from .._io import write_csv
+
+    write_csv(path, results)
+    print(summary.to_string(index=False, float_format="%.3f"))
+    for note in notes:
+        print(note)
+    print(f"wrote {path} ({len(results)} rows)")

@@ -15,6 +15,7 @@ from ._args import (
     parse_floats,
     parse_layers,
     positive_int,
+    write_results,
 )
 
 
@@ -65,7 +66,6 @@ def cmd_vectors(args) -> int:
 
 
 def cmd_sweep(args) -> int:
-    from .._io import write_csv
     from ..evaluate import held_out, summarize, sweep
     from ..vectors import SteeringVectors
 
@@ -86,11 +86,9 @@ def cmd_sweep(args) -> int:
         system=args.system,
         behavior=behavior,
     )
-    write_csv(args.out, results)
-    print(summarize(results).to_string(index=False, float_format="%.3f"))
-    if len(items) >= 4 and any(m > 0 for m in results["multiplier"]) and any(m < 0 for m in results["multiplier"]):
-        print("held-out:", held_out(results))
-    print(f"wrote {args.out} ({len(results)} rows)")
+    both_signs = any(m > 0 for m in results["multiplier"]) and any(m < 0 for m in results["multiplier"])
+    notes = [f"held-out: {held_out(results)}"] if len(items) >= 4 and both_signs else []
+    write_results(args.out, results, summarize(results), *notes)
     return 0
 
 
@@ -118,7 +116,6 @@ def cmd_steer(args) -> int:
 
 
 def cmd_systems(args) -> int:
-    from .._io import write_csv
     from ..datasets import load_info
     from ..system_prompts import compare_conditions, summarize_conditions
     from ..vectors import SteeringVectors
@@ -135,9 +132,7 @@ def cmd_systems(args) -> int:
         model, vectors, items, system_prompts=prompts, layer=layer, multiplier=args.multiplier, scale=args.scale,
         fmt=args.fmt,
     )  # fmt: skip
-    write_csv(args.out, results)
-    print(summarize_conditions(results).to_string(index=False, float_format="%.3f"))
-    print(f"wrote {args.out} ({len(results)} rows)")
+    write_results(args.out, results, summarize_conditions(results))
     return 0
 
 

@@ -14,6 +14,7 @@ from ._args import (
     parse_floats,
     parse_layers,
     positive_int,
+    write_results,
 )
 
 
@@ -95,7 +96,6 @@ def cmd_judge(args) -> int:
 
 
 def cmd_side_effects(args) -> int:
-    from .._io import write_csv
     from ..side_effects import load_choices, side_effects, side_effects_summary
     from ..vectors import SteeringVectors
 
@@ -115,9 +115,7 @@ def cmd_side_effects(args) -> int:
         fmt=args.fmt,
         system=args.system,
     )
-    write_csv(args.out, results)
-    print(side_effects_summary(results).to_string(index=False, float_format="%.3f"))
-    print(f"wrote {args.out} ({len(results)} rows)")
+    write_results(args.out, results, side_effects_summary(results))
     return 0
 
 

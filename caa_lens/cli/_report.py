@@ -6,14 +6,17 @@ from ..options import SCALES, SITES
 from ._args import check_outputs, load, model_args, output_path, parse_floats, parse_layers, positive_int
 
 
+def _names(text: str) -> list[str]:
+    """Behaviour names from a comma list."""
+    return [b.strip() for b in text.split(",") if b.strip()]
+
+
 def cmd_report(args) -> int:
     from ..datasets import BEHAVIORS
     from ..report import run_report
     from ..report_settings import ReportSettings
 
-    behaviors = (
-        list(BEHAVIORS) if args.behaviors == "all" else [b.strip() for b in args.behaviors.split(",") if b.strip()]
-    )
+    behaviors = list(BEHAVIORS) if args.behaviors == "all" else _names(args.behaviors)
     sources = args.transfer_sources
     settings = ReportSettings(
         max_pairs=args.max_pairs,
@@ -25,6 +28,7 @@ def cmd_report(args) -> int:
         transfer_items=args.transfer_items,
         detail_items=args.detail_items,
         sites=tuple(args.sites),
+        extras_for=None if args.extras_for is None else tuple(_names(args.extras_for)),
         transfer_sources=int(sources) if sources.isdigit() else tuple(parse_layers(sources, 0)),
     )
     model = load(args)
@@ -91,7 +95,11 @@ def add_parsers(sub) -> None:
         nargs="+",
         choices=SITES,
         default=list(S.sites),
-        help="also sweep these sites for a site x layer figure (each ~2/3 of a layer sweep's time)",
+        help="also sweep these sites for a site x layer figure (each ~1/3 of a layer sweep's time)",
+    )
+    p.add_argument(
+        "--extras-for",
+        help="comma list: only these behaviours get the system-prompt comparison and the site figure (all)",
     )
     p.add_argument("--overwrite", action="store_true", help="recompute behaviours already in --out")
     p.set_defaults(func=cmd_report)

@@ -14,6 +14,19 @@ from ..system_prompts import CONDITION_COLUMNS
 from ._base import DIVERGING, NEUTRAL, _band, _diverging, _multiplier_color, _require, _style
 
 
+def _error_line(g: pd.DataFrame, column: str, name: str, color: str) -> go.Scatter:
+    """`column` (with its `<column>_sem` as error bars) against the multiplier, as one line with markers."""
+    g = g.sort_values("multiplier")
+    error = {"array": g[f"{column}_sem"].fillna(0)}
+    return go.Scatter(
+        x=g["multiplier"], y=g[column], error_y=error, mode="lines+markers", name=name, line={"color": color}
+    )
+
+
+def _by_multiplier(lines: list, title: str, yaxis_title: str, yaxis_range: list) -> go.Figure:
+    return _style(go.Figure(lines), title, xaxis_title="multiplier", yaxis_title=yaxis_title, yaxis_range=yaxis_range)
+
+
 def layer_sweep_figure(summary: pd.DataFrame, best_layer: int | None = None) -> go.Figure:
     """p(matching) against layer, one line (with s.e. band) per multiplier.
 
@@ -124,25 +137,11 @@ def conditions_figure(summary: pd.DataFrame) -> go.Figure:
     """
     _require(summary, CONDITION_COLUMNS, "conditions_figure")
     colors = {"default": NEUTRAL, "positive": _diverging(0.85, 0, 1), "negative": _diverging(0.15, 0, 1)}
-    fig = go.Figure()
-    for condition, g in summary.sort_values("multiplier").groupby("condition", sort=False):
-        fig.add_trace(
-            go.Scatter(
-                x=g["multiplier"],
-                y=g["p_matching"],
-                error_y={"array": g["p_matching_sem"].fillna(0)},
-                mode="lines+markers",
-                name=f"{condition} system prompt",
-                line={"color": colors.get(condition, NEUTRAL)},
-            )
-        )
-    return _style(
-        fig,
-        "System prompt and steering",
-        xaxis_title="multiplier",
-        yaxis_title="p(matching)",
-        yaxis_range=[-0.02, 1.02],
-    )
+    lines = [
+        _error_line(g, "p_matching", f"{condition} system prompt", colors.get(condition, NEUTRAL))
+        for condition, g in summary.groupby("condition", sort=False)
+    ]
+    return _by_multiplier(lines, "System prompt and steering", "p(matching)", [-0.02, 1.02])
 
 
 def multiplier_sweep_figure(summary: pd.DataFrame) -> go.Figure:
@@ -186,28 +185,11 @@ def judge_figure(summary: pd.DataFrame) -> go.Figure:
     """
     _require(summary, JUDGE_SUMMARY_COLUMNS, "judge_figure")
     several = summary.groupby("behavior")["layer"].nunique().max() > 1 or summary["judge"].nunique() > 1
-    fig = go.Figure()
-    for i, ((behavior, layer, judge), g) in enumerate(
-        summary.sort_values("multiplier").groupby(["behavior", "layer", "judge"])
-    ):
-        name = f"{behavior} (layer {layer}, {judge})" if several else str(behavior)
-        fig.add_trace(
-            go.Scatter(
-                x=g["multiplier"],
-                y=g["score"],
-                error_y={"array": g["score_sem"].fillna(0)},
-                mode="lines+markers",
-                name=name,
-                line={"color": qualitative.Plotly[i % 10]},
-            )
-        )
-    return _style(
-        fig,
-        "Judge score by multiplier",
-        xaxis_title="multiplier",
-        yaxis_title="mean score (0-10)",
-        yaxis_range=[-0.2, 10.2],
-    )
+    lines = [
+        _error_line(g, "score", f"{b} (layer {layer}, {judge})" if several else str(b), qualitative.Plotly[i % 10])
+        for i, ((b, layer, judge), g) in enumerate(summary.groupby(["behavior", "layer", "judge"]))
+    ]
+    return _by_multiplier(lines, "Judge score by multiplier", "mean score (0-10)", [-0.2, 10.2])
 
 
 def side_effects_figure(summary: pd.DataFrame) -> go.Figure:
