@@ -25,7 +25,7 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-# sizes chosen so a fresh clone's `make demo` fits in 25 minutes on 2 CPU cores (figures/README.md)
+# the smallest sizes that still show the held-out effects; a fresh clone's `make demo` took 20-35 min on 2 CPU cores (figures/README.md)
 demo: $(STAMP)
 	$(BIN)/caa-lens report --model $(DEMO_MODEL) --behaviors $(DEMO_BEHAVIORS) --out figures/ $(DEMO_ARGS)
 
