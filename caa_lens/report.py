@@ -6,9 +6,10 @@ p(+m) - p(-m) on the other half; a finer multiplier sweep at that layer; cross-l
 transfer of a few layers' vectors to every layer; PCA separation with and without the letter
 direction; per-token detection on steered replies and a test prompt; on the held-out half, the
 system-prompt comparison (`system_prompts`, for behaviours that ship the prompts) and, when
-`sites` are set, the held-out effect of vectors read and added at those sites, every layer. Across behaviours: the
-multiplier sweeps together, the held-out table (behaviours ranked by held-out effect / s.e.) and
-the cosines at the median chosen layer. This module computes and writes the data: each behaviour's
+`sites` are set, the held-out effect of vectors read and added at those sites, every layer
+(both only for `ReportSettings.extras_for`). Across behaviours: the multiplier sweeps together,
+the held-out table (behaviours ranked by held-out effect / s.e.) and the cosines at the median
+chosen layer. This module computes and writes the data: each behaviour's
 folder gets its vectors, CSVs and `summary.json`, written last (a rerun skips a finished
 behaviour); the report folder gets the tables across behaviours and `report.json`. Files are named
 by `report_layout`; `report_html` then renders the figures and the page from those files alone.
@@ -179,10 +180,9 @@ def analyse_behavior(
     """Run every per-behaviour analysis, write its files into `folder`, and return its summary."""
     files, timings = BehaviorLayout(folder), {}  # timings: stage -> seconds
     items, test, sha, prompt = _load(behavior, root, s)
+    extras = s.extras(behavior)
     with _timed(timings, "collect"):
-        site_acts = collect_sites(
-            model, items, [DEFAULT_SITE, *s.sites] if s.extras(behavior) else [DEFAULT_SITE], progress=progress
-        )
+        site_acts = collect_sites(model, items, [DEFAULT_SITE, *(s.sites if extras else ())], progress=progress)
     acts = site_acts[DEFAULT_SITE]
     vecs = vectors_from(model, acts, behavior=behavior, dataset_sha256=sha)
     vecs.save(files.vectors)
@@ -192,10 +192,10 @@ def analyse_behavior(
         choice, results = _sweeps(model, vecs, test, s, files, progress)
     held = split_items(results)[1]  # the items `held_out` measured on (not those that chose layer and m)
     systems = None
-    if s.extras(behavior):
+    if extras:
         with _timed(timings, "system_prompts"):
             systems = _systems(model, vecs, results, test, held, choice, s, files, progress)
-    if s.sites and s.extras(behavior):
+    if extras and s.sites:
         with _timed(timings, "sites"):
             _sites(model, site_acts, vecs, results, test, held, choice, s, files, progress)
     sources = source_layers(s.transfer_sources, list(range(vecs.n_layers)) if s.layers is None else list(s.layers))
