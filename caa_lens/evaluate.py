@@ -8,11 +8,12 @@ p(not matching)), and letter_mass = p(matching) + p(not matching) shows whether 
 answers with a letter at all.
 
 Steering touches only positions after the user's instruction, so the prompt up to there is
-identical for every (layer, multiplier). A sweep packs each item into one row (`packing`): that
-prompt once, then one copy of the few tokens after it per configuration, each copy seeing only
-the prompt and itself and steered with its own layer and multiplier; one forward pass gives
-every configuration's answer. `reference.sweep_reference` is the straightforward path (the whole prompt
-again for every configuration), for tests and benchmarks.
+identical for every (layer, multiplier), and for every sweep over the item. A sweep runs that
+prompt once into a KV cache (`kv.PrefixCache`, which later sweeps may share), then packs one copy
+of the few tokens after it per configuration into one row (`packing.after_prefix`), each copy
+seeing only the prompt and itself and steered with its own layer and multiplier; one forward pass
+gives every configuration's answer. `reference.sweep_reference` is the straightforward path (the
+whole prompt again for every configuration), for tests and benchmarks.
 """
 
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ from . import packing
 from .chat import LLAMA2_SEPARATOR, ab_answer, chat_prompt, check_context, common_prefix, resolve_format
 from .datasets import ABItem
 from .hooks import AddAt, steer_name
+from .kv import PrefixCache
 from .letters import letter_tokens
 from .options import DEFAULT_SCALE, DEFAULT_SITE
 from .stats import clustered_sem, mean_sem
@@ -81,7 +83,7 @@ def _p_matching(logits: torch.Tensor, prompt: ABPrompt) -> tuple[np.ndarray, np.
     return (yes / (yes + no)).cpu().numpy(), (yes + no).cpu().numpy()
 
 
-def _steer_branches(vectors, configs, scale, operator, n_head: int, n_tail: int) -> list[tuple[str, AddAt]]:
+def _steer_branches(vectors, configs, scale, operator, n_tail: int) -> list[tuple[str, AddAt]]:
     """Per steered (vectors, layer), a hook steering each of its configurations' own copy of the tail."""
     hooks = []
     for k, layer in sorted({(k, layer) for k, layer, _ in configs}):
@@ -89,60 +91,67 @@ def _steer_branches(vectors, configs, scale, operator, n_head: int, n_tail: int)
         mults = [m if on else 0.0 for on, (_, _, m) in zip(mine, configs)]
         directions = row_directions(vectors[k], layer, mults, scale)
         units = mine[:, None] * unit_direction(vectors[k], layer)[None] if operator == "ablate" else None
-        spread = lambda rows: torch.cat([torch.zeros(n_head, rows.shape[-1]), rows.repeat_interleave(n_tail, 0)])[None]  # noqa: E731
+        spread = lambda rows: rows.repeat_interleave(n_tail, 0)[None]  # noqa: E731
         hooks.append(
             (steer_name(layer, vectors[k].site), AddAt(spread(directions), None if units is None else spread(units)))
         )
     return hooks
 
 
-def _packed_pass(model, vectors, prompt: ABPrompt, chunk, scale: str, operator: str) -> tuple[np.ndarray, np.ndarray]:
-    """One packed row: the head once, then one copy of the tail per configuration of `chunk`."""
-    head, tail = prompt.ids[: prompt.instruction_end], prompt.ids[prompt.instruction_end :]
-    packed = packing.pack([(head, [tail] * len(chunk))], model.tokenizer.pad_token_id)
-    with model.hooks(fwd_hooks=_steer_branches(vectors, chunk, scale, operator, len(head), len(tail))):
-        logits = packing.forward(model, packed, keep=len(chunk) * len(tail))
-    return _p_matching(logits[0].reshape(len(chunk), len(tail), -1)[:, -1], prompt)
+@dataclass(frozen=True)
+class _Passes:
+    """What every packed pass of one sweep shares: the model, vector sets, scale, operator, row size and head caches."""
 
+    model: object
+    vectors: list[SteeringVectors]
+    scale: str
+    operator: str
+    configs_per_pass: int
+    prefixes: PrefixCache
 
-def _item_sweep(
-    model, vectors, prompt: ABPrompt, configs, scale: str, operator: str, configs_per_pass: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Every configuration of one item; adding m = 0 is the same unsteered pass at every site and
-    layer, so it is computed once and its result given to each such configuration."""
-    key = lambda c: ("unsteered",) if operator == "add" and c[2] == 0 else c  # noqa: E731
-    first: dict = {}  # kind of configuration -> the first configuration of that kind
-    for c in configs:
-        first.setdefault(key(c), c)
-    position = {k: i for i, k in enumerate(first)}
-    p, mass = _distinct_sweep(model, vectors, prompt, list(first.values()), scale, operator, configs_per_pass)
-    index = [position[key(c)] for c in configs]
-    return p[index], mass[index]
+    def item(self, prompt: ABPrompt, configs) -> tuple[np.ndarray, np.ndarray]:
+        """Every configuration of one item; adding m = 0 is the same unsteered pass at every site and
+        layer, so it is computed once and its result given to each such configuration."""
+        key = lambda c: ("unsteered",) if self.operator == "add" and c[2] == 0 else c  # noqa: E731
+        first: dict = {}  # kind of configuration -> the first configuration of that kind
+        for c in configs:
+            first.setdefault(key(c), c)
+        position = {k: i for i, k in enumerate(first)}
+        p, mass = self.distinct(prompt, list(first.values()))
+        index = [position[key(c)] for c in configs]
+        return p[index], mass[index]
 
+    def distinct(self, prompt: ABPrompt, configs) -> tuple[np.ndarray, np.ndarray]:
+        """Every configuration of one item, `configs_per_pass` per packed row.
 
-def _distinct_sweep(
-    model, vectors, prompt: ABPrompt, configs, scale: str, operator: str, configs_per_pass: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Every configuration of one item, `configs_per_pass` per packed row.
+        A branch that overflows to inf/NaN (a huge multiplier) would leak NaN into the other branches
+        of its row through attention (0 x NaN), so such a row is recomputed one configuration at a time.
+        """
+        n_head, n_tail, per_pass = (
+            prompt.instruction_end,
+            len(prompt.ids) - prompt.instruction_end,
+            self.configs_per_pass,
+        )
+        check_context(self.model, n_head + min(len(configs), per_pass) * n_tail, "an A/B prompt packed for a sweep")
+        p, mass = [], []
+        for lo in range(0, len(configs), per_pass):
+            chunk = configs[lo : lo + per_pass]
+            chunk_p, chunk_mass = self.packed(prompt, chunk)
+            if len(chunk) > 1 and not np.isfinite(chunk_p).all():
+                chunk_p, chunk_mass = map(np.concatenate, zip(*(self.packed(prompt, [c]) for c in chunk)))
+            p.append(chunk_p)
+            mass.append(chunk_mass)
+        return np.concatenate(p), np.concatenate(mass)
 
-    A branch that overflows to inf/NaN (a huge multiplier) would leak NaN into the other branches
-    of its row through attention (0 x NaN), so such a row is recomputed one configuration at a time.
-    """
-    head, tail = prompt.ids[: prompt.instruction_end], prompt.ids[prompt.instruction_end :]
-    check_context(
-        model, len(head) + min(len(configs), configs_per_pass) * len(tail), "an A/B prompt packed for a sweep"
-    )
-    p, mass = [], []
-    for lo in range(0, len(configs), configs_per_pass):
-        chunk = configs[lo : lo + configs_per_pass]
-        chunk_p, chunk_mass = _packed_pass(model, vectors, prompt, chunk, scale, operator)
-        if len(chunk) > 1 and not np.isfinite(chunk_p).all():
-            chunk_p, chunk_mass = map(
-                np.concatenate, zip(*(_packed_pass(model, vectors, prompt, [c], scale, operator) for c in chunk))
-            )
-        p.append(chunk_p)
-        mass.append(chunk_mass)
-    return np.concatenate(p), np.concatenate(mass)
+    def packed(self, prompt: ABPrompt, chunk) -> tuple[np.ndarray, np.ndarray]:
+        """One packed row after the head's cached KV: one copy of the tail per configuration of `chunk`."""
+        head, tail = prompt.ids[: prompt.instruction_end], prompt.ids[prompt.instruction_end :]
+        cache = self.prefixes.continuation(head)
+        packed = packing.after_prefix(len(head), [tail] * len(chunk))
+        hooks = _steer_branches(self.vectors, chunk, self.scale, self.operator, len(tail))
+        with self.model.hooks(fwd_hooks=hooks):
+            logits = packing.forward(self.model, packed, keep=len(chunk) * len(tail), cache=cache)
+        return _p_matching(logits[0].reshape(len(chunk), len(tail), -1)[:, -1], prompt)
 
 
 def item_group(item: ABItem, index: int) -> str:
@@ -192,6 +201,7 @@ def sweep(
     system: str | None = None,
     behavior: str | None = None,
     configs_per_pass: int = 256,
+    prefixes: PrefixCache | None = None,
     progress: bool = True,
 ) -> pd.DataFrame:
     """p(matching) and letter mass for every item, site, layer and multiplier.
@@ -203,6 +213,8 @@ def sweep(
         multipliers: values of m (raw or relative, see `scale`).
         operator: "add" or "ablate" (`steering.steer`).
         configs_per_pass: configurations per forward pass (each adds the tokens after the instruction).
+        prefixes: KV caches of the prompts up to the instruction's end, to share with other sweeps
+            over the same items and format (None: a new one for this sweep; see `kv.PrefixCache`).
 
     Returns:
         A tidy DataFrame with columns `COLUMNS`, one row per (site, layer, multiplier, item).
@@ -215,10 +227,13 @@ def sweep(
     behavior = behavior or sets[0].behavior
     for v in sets:
         check_operator(operator, v.site)
+    passes = _Passes(
+        model, sets, scale, operator, configs_per_pass, PrefixCache(model) if prefixes is None else prefixes
+    )
     rows = []
     for index, item in enumerate(tqdm(items, desc="sweep", disable=not progress)):
         prompt = ab_prompt(model.tokenizer, item, fmt=fmt, system=system)
-        p, mass = _item_sweep(model, sets, prompt, configs, scale, operator, configs_per_pass)
+        p, mass = passes.item(prompt, configs)
         group = item_group(item, index)
         rows += [
             (behavior, layer, m, scale, index, pi, mi, item.matching, group, sets[k].site, operator)

@@ -2,8 +2,11 @@
 
 Rows are left-padded so every prompt ends at the same column; positions come from the mask, so
 a continuation run on the returned cache sees exactly its own prompt (cached generation,
-judging).
+judging). `PrefixCache` keeps the KV cache of prompts that many passes continue (the question
+before the steered positions, shared by every configuration of every sweep over an item).
 """
+
+from collections import OrderedDict
 
 import torch
 from transformers import DynamicCache
@@ -51,3 +54,43 @@ def run(
         logits_to_keep=keep,
     )
     return logits, cache
+
+
+class PrefixCache:
+    """KV caches of token prefixes of one model, each computed once, reused by every pass that continues it.
+
+    A prefix's cache depends only on its tokens and the hooks active while it was computed, so
+    one cache serves passes that steer only after the prefix (`evaluate.sweep`), and must not be
+    shared across models or across hooks that change the prefix. The least recently used entries
+    are dropped beyond `max_bytes`.
+    """
+
+    def __init__(self, model, max_bytes: int = 2**30):
+        self.model = model
+        self.max_bytes = max_bytes
+        self._entries: OrderedDict[tuple[int, ...], list[tuple[torch.Tensor, torch.Tensor]]] = OrderedDict()
+        self.nbytes = 0  # held by the stored tensors
+        self.computed = 0  # prefixes run through the model so far
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def _size(self, prefix) -> int:
+        return sum(t.nbytes for kv in self._entries[prefix] for t in kv)
+
+    def continuation(self, prefix: tuple[int, ...]) -> DynamicCache:
+        """A fresh cache holding `prefix`, to run its continuation on (the stored tensors are never extended)."""
+        if prefix not in self._entries:
+            ids = torch.tensor([prefix], dtype=torch.long)
+            _, cache = run(self.model, ids, torch.ones_like(ids), keep=1)
+            self._entries[prefix] = [(layer.keys, layer.values) for layer in cache.layers]
+            self.nbytes += self._size(prefix)
+            self.computed += 1
+            while len(self._entries) > 1 and self.nbytes > self.max_bytes:
+                self.nbytes -= self._size(next(iter(self._entries)))
+                self._entries.popitem(last=False)
+        self._entries.move_to_end(prefix)
+        fresh = DynamicCache()
+        for index, (keys, values) in enumerate(self._entries[prefix]):
+            fresh.update(keys, values, index)
+        return fresh

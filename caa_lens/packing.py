@@ -5,6 +5,7 @@ and the earlier tokens of their own branch only, and take the positions they wou
 after the prefix, so every branch is computed exactly as if it ran alone after the prefix, while
 the prefix is computed once and no KV cache is copied. Rows are left-padded; padding sees only
 itself. Used for the two answers of a contrast pair and for the configurations of a sweep.
+`after_prefix` packs the branches alone, to run after the prefix's KV cache (`kv.PrefixCache`).
 """
 
 from dataclasses import dataclass
@@ -63,17 +64,28 @@ def pack(rows: list[Row], pad_id: int) -> Packed:
     return Packed(ids, positions, allowed, starts)
 
 
+def after_prefix(n_prefix: int, branches: list[tuple[int, ...]]) -> Packed:
+    """One row of `branches` to run after a cached prefix of `n_prefix` tokens: `allowed` has a
+    column per prefix token (every branch sees them all) before the branches' own columns."""
+    packed = pack([((), branches)], pad_id=0)
+    width = packed.ids.shape[1]
+    allowed = torch.cat([torch.ones(1, width, n_prefix, dtype=torch.bool), packed.allowed], dim=-1)
+    return Packed(packed.ids, packed.positions + n_prefix, allowed, packed.starts)
+
+
 def _causal(n: int) -> Bool[Tensor, "n n"]:
     return torch.ones(n, n, dtype=torch.bool).tril()
 
 
-def forward(model, packed: Packed, keep: int = 1) -> torch.Tensor:
-    """Run packed rows through the model; logits for the last `keep` columns."""
+def forward(model, packed: Packed, keep: int = 1, cache=None) -> torch.Tensor:
+    """Run packed rows through the model (after `cache`'s prefix, for `after_prefix`); logits for the last `keep` columns."""
     dtype, device = model.cfg.dtype, model.cfg.device
     mask = torch.zeros(packed.allowed.shape, dtype=dtype).masked_fill_(~packed.allowed, torch.finfo(dtype).min)
+    cached = {} if cache is None else {"past_key_values": cache, "use_cache": True}
     return model(
         packed.ids.to(device),
         attention_mask=mask[:, None].to(device),
         position_ids=packed.positions.to(device),
         logits_to_keep=keep,
+        **cached,
     )

@@ -30,6 +30,7 @@ from .datasets import behavior_path, file_sha256, load_ab, load_info, load_open_
 from .detect import text_score, token_scores
 from .evaluate import effect_table, effects, held_out, split_items, summarize, sweep
 from .geometry import behavior_cosines, layer_cosines, pca_separation, separation_layer
+from .kv import PrefixCache
 from .models import model_name
 from .options import DEFAULT_SITE
 from .report_html import render_report
@@ -71,7 +72,9 @@ def _load(behavior: str, root, s: ReportSettings):
     return load_ab(path)[: s.max_pairs], test, file_sha256(path), prompt
 
 
-def _sweeps(model, vecs, test, s: ReportSettings, files: BehaviorLayout, progress: bool) -> tuple[dict, pd.DataFrame]:
+def _sweeps(
+    model, vecs, test, s: ReportSettings, files: BehaviorLayout, prefixes, progress
+) -> tuple[dict, pd.DataFrame]:
     """Layer sweep, held-out choice, finer multiplier sweep; the choice plus p and letter mass at -m, 0, +m
     and the effect on all test items grouped by their matching letter (a letter bias shows as opposite signs);
     the layer sweep's results.
@@ -80,7 +83,9 @@ def _sweeps(model, vecs, test, s: ReportSettings, files: BehaviorLayout, progres
     sweep runs on the first `detail_items` test items (all when None).
     """
     multipliers = sorted(set(s.multipliers) | {0.0})
-    results = sweep(model, vecs, test, layers=s.layers, multipliers=multipliers, scale=s.scale, progress=progress)
+    results = sweep(
+        model, vecs, test, layers=s.layers, multipliers=multipliers, scale=s.scale, prefixes=prefixes, progress=progress
+    )
     choice = held_out(results)
     layer, m = choice["layer"], choice["multiplier"]
     detail = sweep(
@@ -90,6 +95,7 @@ def _sweeps(model, vecs, test, s: ReportSettings, files: BehaviorLayout, progres
         layers=[layer],
         multipliers=detail_multipliers(s.multipliers),
         scale=s.scale,
+        prefixes=prefixes,
         progress=progress,
     )
     write_csv(files.layer_sweep_csv, results)
@@ -134,15 +140,16 @@ def _systems(model, vecs, results, test, held, choice: dict, s: ReportSettings, 
     return {key: prompts[key] for key in ("positive", "negative")}
 
 
-def _sites(model, acts: dict, vecs, results, test: list, held, choice: dict, s, files, progress) -> None:
+def _sites(model, acts: dict, vecs, results, test: list, held, choice: dict, s, files, prefixes, progress) -> None:
     """Held-out effect at +-m of each extra site's vectors at every layer, with resid_post's from the layer sweep."""
     m, sha = choice["multiplier"], vecs.dataset_sha256
     extra = [vectors_from(model, acts[site], behavior=vecs.behavior, dataset_sha256=sha) for site in s.sites]
     for v in extra:
         v.save(files.site_vectors(v.site))
     swept = sweep(
-        model, extra, [test[i] for i in held], layers=s.layers, multipliers=[-m, m], scale=s.scale, progress=progress
-    )
+        model, extra, [test[i] for i in held], layers=s.layers, multipliers=[-m, m], scale=s.scale,
+        prefixes=prefixes, progress=progress,
+    )  # fmt: skip
     write_csv(files.site_sweep_csv, swept)
     table = pd.concat([effect_table(results, held), effect_table(swept)], ignore_index=True)
     write_csv(files.site_effects_csv, table[table["multiplier"] == m])
@@ -188,8 +195,9 @@ def analyse_behavior(
     vecs.save(files.vectors)
     write_csv(files.diagnostics_csv, diagnostics(vecs))
     write_csv(files.layer_cosines_csv, layer_cosines(vecs).reset_index())
+    prefixes = PrefixCache(model)  # the test items' prompts, run once for every sweep below
     with _timed(timings, "sweeps"):
-        choice, results = _sweeps(model, vecs, test, s, files, progress)
+        choice, results = _sweeps(model, vecs, test, s, files, prefixes, progress)
     held = split_items(results)[1]  # the items `held_out` measured on (not those that chose layer and m)
     systems = None
     if extras:
@@ -197,7 +205,7 @@ def analyse_behavior(
             systems = _systems(model, vecs, results, test, held, choice, s, files, progress)
     if extras and s.sites:
         with _timed(timings, "sites"):
-            _sites(model, site_acts, vecs, results, test, held, choice, s, files, progress)
+            _sites(model, site_acts, vecs, results, test, held, choice, s, files, prefixes, progress)
     sources = source_layers(s.transfer_sources, list(range(vecs.n_layers)) if s.layers is None else list(s.layers))
     with _timed(timings, "transfer"):
         moved = transfer(
@@ -208,6 +216,7 @@ def analyse_behavior(
             target_layers=s.layers,
             multiplier=choice["multiplier"],
             scale=s.scale,
+            prefixes=prefixes,
             progress=progress,
         )
     write_csv(files.transfer_csv, moved)

@@ -12,6 +12,7 @@ from tqdm.auto import tqdm
 
 from .datasets import ABItem
 from .evaluate import effects, sweep
+from .kv import PrefixCache
 from .options import DEFAULT_SCALE
 from .stats import mean_sem
 from .vectors import SteeringVectors
@@ -53,6 +54,7 @@ def transfer(
     target_layers=None,
     multiplier: float = 1.0,
     scale: str = DEFAULT_SCALE,
+    prefixes: PrefixCache | None = None,
     progress: bool = True,
 ) -> pd.DataFrame:
     """Steer at every target layer with the vector extracted at each source layer.
@@ -68,6 +70,8 @@ def transfer(
         target_layers: layers they are added at (default: all).
         multiplier: m > 0; the effect compares +m with -m.
         scale: "raw" or "relative".
+        prefixes: the items' prompt caches, shared with other sweeps (`evaluate.sweep`); None: one
+            for this call, shared by its source layers.
         progress: show a tqdm bar over source layers.
 
     Returns:
@@ -79,6 +83,7 @@ def transfer(
     sources = [int(k) for k in source_layers]
     if not sources:
         raise ValueError("transfer needs at least one source layer")
+    prefixes = PrefixCache(model) if prefixes is None else prefixes
     frames = []
     for source in tqdm(sources, desc="transfer", disable=not progress):
         results = sweep(
@@ -88,6 +93,7 @@ def transfer(
             layers=target_layers,
             multipliers=[-m, m],
             scale=scale,
+            prefixes=prefixes,
             progress=False,
         )
         frames.append(_per_target(results, source, m))

@@ -11,6 +11,7 @@ from caa_lens.evaluate import (
     summarize,
     sweep,
 )
+from caa_lens.kv import PrefixCache
 from caa_lens.reference import sweep_reference
 from caa_lens.vectors import extract
 
@@ -32,6 +33,33 @@ def test_sweep_equals_full_recomputation(tiny, vecs, scale):
     np.testing.assert_allclose(ours["p_matching"], ref["p_matching"], atol=1e-4)
     np.testing.assert_allclose(ours["letter_mass"], ref["letter_mass"], atol=1e-4)
     assert ours["p_matching"].between(0, 1).all()
+
+
+def test_sweeps_sharing_prefix_caches_run_each_prompt_once(tiny, vecs):
+    items = ab_items(4, seed=7)
+    prefixes = PrefixCache(tiny)
+    first = sweep(tiny, vecs, items, layers=[0, 3], multipliers=[-1.0, 1.0], prefixes=prefixes, progress=False)
+    heads = {ab_prompt(tiny.tokenizer, item, fmt="template").instruction_end for item in items}
+    assert prefixes.computed == len(prefixes) == 4
+    again = sweep(tiny, vecs, items, layers=[0, 3], multipliers=[-1.0, 1.0], prefixes=prefixes, progress=False)
+    finer = sweep(tiny, vecs, items, layers=[2], multipliers=[-0.5, 0.5], prefixes=prefixes, progress=False)
+    assert prefixes.computed == 4  # the later sweeps reused the cached prompts
+    assert {keys.shape[-2] for layers in prefixes._entries.values() for keys, _ in layers} == heads  # never extended
+    pd.testing.assert_frame_equal(first, again)
+    ref = sweep_reference(tiny, vecs, items, layers=[2], multipliers=[-0.5, 0.5])
+    np.testing.assert_allclose(finer["p_matching"], ref["p_matching"], atol=1e-4)
+
+
+def test_prefix_cache_drops_the_least_recently_used_beyond_its_budget(tiny):
+    prefixes = PrefixCache(tiny, max_bytes=0)
+    for prefix in [(5, 9, 14), (8, 3), (5, 9, 14)]:
+        cache = prefixes.continuation(prefix)
+        assert cache.get_seq_length() == len(prefix)
+    assert len(prefixes) == 1 and prefixes.computed == 3  # one kept however small the budget; the first recomputed
+    roomy = PrefixCache(tiny)
+    for prefix in [(5, 9, 14), (8, 3), (5, 9, 14)]:
+        roomy.continuation(prefix)
+    assert len(roomy) == 2 and roomy.computed == 2 and roomy.nbytes > 0
 
 
 def test_sweep_with_single_token_letters(tiny_letters):

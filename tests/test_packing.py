@@ -2,6 +2,7 @@ import pytest
 import torch
 
 from caa_lens import packing
+from caa_lens.kv import PrefixCache
 
 PREFIXES = [(5, 9, 14, 22, 7, 31), (8, 3, 12)]
 BRANCHES = [[(40, 41), (42,), (43, 44, 45)], [(46,), (47, 48)]]
@@ -14,6 +15,16 @@ def test_each_branch_sees_only_its_prefix(tiny):
         for start, branch in zip(packed.starts[row], branches):
             alone = tiny(torch.tensor([prefix + branch]))[0, len(prefix) :]
             torch.testing.assert_close(logits[row, start : start + len(branch)], alone, atol=1e-4, rtol=1e-4)
+
+
+def test_branches_after_a_cached_prefix_match_the_full_pack(tiny):
+    prefix, branches = PREFIXES[0], BRANCHES[0]
+    full = packing.pack([(prefix, branches)], tiny.tokenizer.pad_token_id)
+    after = packing.after_prefix(len(prefix), branches)
+    assert after.allowed.shape == (1, 6, 12) and after.positions[0].tolist() == [6, 7, 6, 6, 7, 8]
+    expected = packing.forward(tiny, full, keep=6)
+    got = packing.forward(tiny, after, keep=6, cache=PrefixCache(tiny).continuation(prefix))
+    torch.testing.assert_close(got, expected, atol=1e-4, rtol=1e-4)
 
 
 def test_layout(tiny):
