@@ -68,6 +68,29 @@ def _collect_batch(model, prompts: list[tuple[ChatPrompt, ChatPrompt]], names: l
     return reader.stacked(names).transpose(1, 2).float().cpu()
 
 
+def _packed_length(pair: tuple[ChatPrompt, ChatPrompt]) -> int:
+    a, b = pair
+    return len(a.ids) + len(b.ids) - common_prefix(a.ids, b.ids)
+
+
+def length_chunks(order: list[int], lengths: list[int], batch_size: int, padding: float = 0.1) -> list[list[int]]:
+    """`order` (indices by increasing length) cut into batches of at most `batch_size` whose padding,
+    once left-padded to their longest, stays within `padding` of their tokens (a lone item always fits)."""
+    chunks: list[list[int]] = []
+    for i in order:
+        last = chunks[-1] if chunks else []
+        grown = last + [i]
+        if (
+            last
+            and len(grown) <= batch_size
+            and lengths[i] * len(grown) <= (1 + padding) * sum(lengths[j] for j in grown)
+        ):
+            last.append(i)
+        else:
+            chunks.append([i])
+    return chunks
+
+
 def _with_residuals(sites: list[str]) -> list[str]:
     """`sites`, then the residual sites that `attn_out` / `mlp_out` need for their norms."""
     return sites + [r for r in dict.fromkeys(residual_site(s) for s in sites) if r not in sites]
@@ -98,8 +121,8 @@ def collect_sites(
     read = _with_residuals(sites)
     names = [name for site in read for name in read_names(n_layers, site)]
     prompts = [pair_prompts(model.tokenizer, item, fmt=fmt, system=system) for item in items]
-    order = sorted(range(len(prompts)), key=lambda i: len(prompts[i][0].ids))
-    chunks = [[prompts[i] for i in order[lo : lo + batch_size]] for lo in range(0, len(order), batch_size)]
+    order = sorted(range(len(prompts)), key=lambda i: _packed_length(prompts[i]))
+    chunks = [[prompts[i] for i in c] for c in length_chunks(order, [_packed_length(p) for p in prompts], batch_size)]
     sorted_acts = torch.cat(
         [_collect_batch(model, c, names) for c in tqdm(chunks, desc="collect", disable=not progress)]
     )
@@ -125,7 +148,8 @@ def collect(model, items: list[ABItem], *, site: str = DEFAULT_SITE, **kwargs) -
         site: where in each block to read (`options.SITES`).
         fmt: chat format ("llama2" or "template"); default from the model.
         system: optional system prompt.
-        batch_size: items per forward pass (items are grouped by length to limit padding).
+        batch_size: at most this many items per forward pass (items are grouped by length, and a
+            batch ends early where padding would pass 10 % of its tokens).
         progress: show a tqdm bar.
 
     Returns:

@@ -1,4 +1,4 @@
-from caa_lens.collect import collect
+from caa_lens.collect import collect, length_chunks
 from caa_lens.reference import collect_reference
 
 from .conftest import ab_items, assert_same_acts
@@ -42,3 +42,11 @@ def test_length_grouping_keeps_item_order(tiny):
     assert_same_acts(ours.matching, ref.matching)
     assert_same_acts(ours.not_matching, ref.not_matching)
     assert ours.matching_letters == tuple(i.matching for i in items)
+
+
+def test_length_chunks_cut_where_padding_would_grow():
+    lengths = [100, 102, 104, 150, 151, 300, 5]
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    assert length_chunks(order, lengths, batch_size=2) == [[6], [0, 1], [2], [3, 4], [5]]
+    assert length_chunks(order, lengths, batch_size=8) == [[6], [0, 1, 2], [3, 4], [5]]
+    assert length_chunks(order, lengths, batch_size=8, padding=10.0) == [order]
