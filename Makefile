@@ -25,7 +25,7 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-# sizes and their cost: figures/README.md (a fresh clone's `make demo` took 20-35 min on 2 CPU cores)
+# sizes and their cost: figures/README.md (a fresh clone's `make demo`: 23 min 10 s on 2 CPU cores)
 demo: $(STAMP)
 	$(BIN)/caa-lens report --model $(DEMO_MODEL) --behaviors $(DEMO_BEHAVIORS) --out figures/ $(DEMO_ARGS)
 
