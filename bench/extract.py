@@ -10,9 +10,9 @@ import sys
 import torch
 
 import caa_lens as cl
-from caa_lens import kv
-from caa_lens.chat import common_prefix
-from caa_lens.collect import pair_prompts
+from caa_lens.core import kv
+from caa_lens.core.chat import common_prefix
+from caa_lens.core.collect import pair_prompts
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
 from _common import load_from_args, matmul_peak_flops, memory_line, n_params, timed  # noqa: E402

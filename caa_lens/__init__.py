@@ -11,93 +11,83 @@ stay fast: torch, transformers, scikit-learn and plotly load only when something
 """
 
 import importlib
-import sys
-import types
 
 from ._version import __version__ as __version__
 
+# public module name -> the module (under caa_lens)
+_MODULES = {
+    "plotting": "plotting",
+    "reference": "evaluation.reference",  # the straightforward oracles: collect_reference, sweep_reference
+}
 # public name -> the module (under caa_lens) that defines it
 _EXPORTS = {
-    "plotting": None,  # a subpackage
-    "reference": None,  # the straightforward oracles: caa_lens.reference.collect_reference, sweep_reference
-    "ChatPrompt": "chat",
-    "chat_prompt": "chat",
-    "default_format": "chat",
-    "PairActivations": "collect",
-    "collect": "collect",
-    "collect_sites": "collect",
-    "BEHAVIORS": "datasets",
-    "ABItem": "datasets",
-    "DatasetError": "datasets",
-    "OpenEndedItem": "datasets",
-    "load_ab": "datasets",
-    "load_behavior": "datasets",
-    "load_info": "datasets",
-    "load_open_ended": "datasets",
-    "load_rubric": "datasets",
-    "text_score": "detect",
-    "token_scores": "detect",
-    "effect_table": "evaluate",
-    "effects": "evaluate",
-    "held_out": "evaluate",
-    "multiplier_sweep": "evaluate",
-    "summarize": "evaluate",
-    "sweep": "evaluate",
-    "behavior_cosines": "geometry",
-    "layer_cosines": "geometry",
-    "pca_separation": "geometry",
-    "separation_layer": "geometry",
-    "transfer": "transfer",
-    "export": "export",
-    "HTTPJudge": "judge",
-    "Judge": "judge",
-    "LocalJudge": "judge",
-    "judge_summary": "judge",
-    "score_generations": "judge",
-    "PrefixCache": "kv",
-    "load_model": "models",
-    "generate_open_ended": "openended",
-    "read_generations": "openended",
-    "run_report": "report",
-    "load_choices": "side_effects",
-    "side_effects": "side_effects",
-    "side_effects_summary": "side_effects",
-    "compare_conditions": "system_prompts",
-    "summarize_conditions": "system_prompts",
-    "generate": "steering",
-    "steer": "steering",
-    "SteeringVectors": "vectors",
-    "diagnostics": "vectors",
-    "extract": "vectors",
-    "from_activations": "vectors",
-    "vectors_from": "vectors",
+    "ChatPrompt": "core.chat",
+    "chat_prompt": "core.chat",
+    "default_format": "core.chat",
+    "PairActivations": "core.collect",
+    "collect": "core.collect",
+    "collect_sites": "core.collect",
+    "BEHAVIORS": "datasets.load",
+    "ABItem": "datasets.load",
+    "DatasetError": "datasets.load",
+    "OpenEndedItem": "datasets.load",
+    "load_ab": "datasets.load",
+    "load_behavior": "datasets.load",
+    "load_info": "datasets.load",
+    "load_open_ended": "datasets.load",
+    "load_rubric": "datasets.load",
+    "text_score": "analysis.detect",
+    "token_scores": "analysis.detect",
+    "effect_table": "evaluation.effects",
+    "effects": "evaluation.effects",
+    "held_out": "evaluation.effects",
+    "multiplier_sweep": "evaluation.sweep",
+    "summarize": "evaluation.effects",
+    "sweep": "evaluation.sweep",
+    "behavior_cosines": "analysis.geometry",
+    "layer_cosines": "analysis.geometry",
+    "pca_separation": "analysis.geometry",
+    "separation_layer": "analysis.geometry",
+    "transfer": "evaluation.transfer",
+    "export": "core.export",
+    "HTTPJudge": "evaluation.judge",
+    "Judge": "evaluation.judge",
+    "LocalJudge": "evaluation.judge",
+    "judge_summary": "evaluation.judge",
+    "score_generations": "evaluation.judge",
+    "PrefixCache": "core.kv",
+    "load_model": "core.models",
+    "generate_open_ended": "evaluation.openended",
+    "read_generations": "evaluation.openended",
+    "run_report": "report.run",
+    "load_choices": "evaluation.side_effects",
+    "side_effects": "evaluation.side_effects",
+    "side_effects_summary": "evaluation.side_effects",
+    "compare_conditions": "evaluation.system_prompts",
+    "summarize_conditions": "evaluation.system_prompts",
+    "generate": "core.steering",
+    "steer": "core.steering",
+    "SteeringVectors": "core.vectors",
+    "diagnostics": "core.vectors",
+    "extract": "core.vectors",
+    "from_activations": "core.vectors",
+    "vectors_from": "core.vectors",
 }
 
 
 def __getattr__(name: str):
-    if name not in _EXPORTS:
+    if name in _MODULES:
+        value = importlib.import_module(f".{_MODULES[name]}", __name__)
+    elif name in _EXPORTS:
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    else:
         raise AttributeError(f"module 'caa_lens' has no attribute {name!r}")
-    module = importlib.import_module(f".{_EXPORTS[name] or name}", __name__)
-    value = module if _EXPORTS[name] is None else getattr(module, name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
-
-
-class _Package(types.ModuleType):
-    """Keeps a public function whose module has its name (`collect`) from being replaced by that module:
-    importing `caa_lens.collect` makes Python set the package attribute `collect` to the submodule."""
-
-    def __setattr__(self, name: str, value) -> None:
-        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == name:
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
+    return sorted(set(globals()) | set(_EXPORTS) | set(_MODULES))
 
 
 __all__ = [

@@ -1,26 +1,78 @@
-"""The enumerations users choose from, in one light module (no heavy imports: the CLI reads it).
+"""The enumerations users choose from, each as a tuple of values and a `Literal` type, and the one
+check per option (light: no heavy imports, the CLI reads it).
 
 - `SCALES`: how a multiplier is read: "raw" (the paper's m x v_L, `DEFAULT_SCALE`) or "relative"
-  (m x mean residual norm at L / |v_L|, which carries across model sizes; see
-  `steering.effective_multiplier`). `ReportSettings` defaults to "relative" for its own sweeps.
-- `FORMATS`: chat formats ("llama2" or the tokenizer's "template"; see `chat`).
+  (m x mean residual norm at L / |v_L|, which carries across model sizes; see `core.scale`).
+  `ReportSettings` defaults to "relative" for its own sweeps.
+- `FORMATS`: chat formats ("llama2" or the tokenizer's "template"; see `core.chat`).
 - `VARIANTS`: how vectors are computed from pairs ("plain" mean difference, or "balanced" over letters).
 - `SIDE_EFFECT_KINDS`: multiple-choice benchmarks for side effects.
-- `SITES`: where in a block activations are read and vectors added (`hooks.read_name`,
-  `hooks.steer_name`): the residual stream before the block, between attention and MLP, after
-  the block (`DEFAULT_SITE`, the paper's), or the attention / MLP output that is added to it.
-- `EXPORT_FORMATS`: other tools' files vectors can be written as (`export`): a llama.cpp control
-  vector GGUF, or a steering file for lm-evaluation-harness's `steered` model.
+- `SITES`: where in a block activations are read and vectors added (`core.hooks`): the residual
+  stream before the block, between attention and MLP, after the block (`DEFAULT_SITE`, the
+  paper's), or the attention / MLP output that is added to it.
+- `EXPORT_FORMATS`: other tools' files vectors can be written as (`core.export`): a llama.cpp
+  control vector GGUF, or a steering file for lm-evaluation-harness's `steered` model.
 - `OPERATORS`: what steering does there: "add" m x v, or "ablate" (project v's direction out,
-  then add m x v; m = 0 is pure directional ablation; not at resid_mid, see `steering.check_operator`).
+  then add m x v; m = 0 is pure directional ablation; not at resid_mid, see `core.steering.check_operator`).
+- `DTYPES`: the dtype a model is loaded in.
 """
 
-SCALES = ("raw", "relative")
-DEFAULT_SCALE = "raw"  # every function and command that takes a scale; a report's settings say their own
-FORMATS = ("llama2", "template")
-VARIANTS = ("plain", "balanced")
-SIDE_EFFECT_KINDS = ("mmlu", "truthfulqa")
-SITES = ("resid_pre", "resid_mid", "resid_post", "attn_out", "mlp_out")
-DEFAULT_SITE = "resid_post"
-OPERATORS = ("add", "ablate")
-EXPORT_FORMATS = ("llamacpp", "lm-eval")
+from typing import Literal, get_args
+
+Scale = Literal["raw", "relative"]
+Format = Literal["llama2", "template"]
+Variant = Literal["plain", "balanced"]
+SideEffectKind = Literal["mmlu", "truthfulqa"]
+Site = Literal["resid_pre", "resid_mid", "resid_post", "attn_out", "mlp_out"]
+Operator = Literal["add", "ablate"]
+ExportFormat = Literal["llamacpp", "lm-eval"]
+DType = Literal["float32", "bfloat16", "float16"]
+
+SCALES: tuple[Scale, ...] = get_args(Scale)
+FORMATS: tuple[Format, ...] = get_args(Format)
+VARIANTS: tuple[Variant, ...] = get_args(Variant)
+SIDE_EFFECT_KINDS: tuple[SideEffectKind, ...] = get_args(SideEffectKind)
+SITES: tuple[Site, ...] = get_args(Site)
+OPERATORS: tuple[Operator, ...] = get_args(Operator)
+EXPORT_FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
+DTYPES: tuple[DType, ...] = get_args(DType)
+
+DEFAULT_SCALE: Scale = "raw"  # every function and command that takes a scale; a report's settings say their own
+DEFAULT_SITE: Site = "resid_post"
+
+
+def check_choice(what: str, value: object, choices: tuple[str, ...]) -> str:
+    """Return `value` if it is one of `choices`, else raise ValueError naming the option and its values."""
+    if not isinstance(value, str) or value not in choices:
+        raise ValueError(f"unknown {what} {value!r}; use one of {choices}")
+    return value
+
+
+def check_scale(value: object) -> Scale:
+    """`value` as a `Scale`, or ValueError."""
+    return check_choice("scale", value, SCALES)  # type: ignore[return-value]
+
+
+def check_site(value: object) -> Site:
+    """`value` as a `Site`, or ValueError."""
+    return check_choice("site", value, SITES)  # type: ignore[return-value]
+
+
+def check_format(value: object) -> Format:
+    """`value` as a `Format`, or ValueError."""
+    return check_choice("chat format", value, FORMATS)  # type: ignore[return-value]
+
+
+def check_variant(value: object) -> Variant:
+    """`value` as a `Variant`, or ValueError."""
+    return check_choice("variant", value, VARIANTS)  # type: ignore[return-value]
+
+
+def check_operator_name(value: object) -> Operator:
+    """`value` as an `Operator`, or ValueError (where it may act: `core.steering.check_operator`)."""
+    return check_choice("operator", value, OPERATORS)  # type: ignore[return-value]
+
+
+def check_export_format(value: object) -> ExportFormat:
+    """`value` as an `ExportFormat`, or ValueError."""
+    return check_choice("export format", value, EXPORT_FORMATS)  # type: ignore[return-value]

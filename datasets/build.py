@@ -1,4 +1,4 @@
-"""Build the shipped datasets `caa_lens/data/<behavior>/` from the hand-written sources.
+"""Build the shipped datasets `caa_lens/datasets/data/<behavior>/` from the hand-written sources.
 
 Sources are JSON under `datasets/sources/<behavior>/` (format: `sources/AUTHORING.md`):
 `behavior.json` (definition, rubric, system prompts), `scenarios_*.json` (scenarios, each with

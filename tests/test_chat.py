@@ -1,6 +1,6 @@
 import pytest
 
-from caa_lens.chat import chat_prompt, common_prefix, render_instruction
+from caa_lens.core.chat import chat_prompt, common_prefix, render_instruction
 
 from .conftest import make_tokenizer
 

@@ -5,9 +5,9 @@ import random
 
 import pytest
 
-from caa_lens.checks import Problem, check_behavior_folder, check_file, check_tree, jaccard, normalise, stats
 from caa_lens.cli import main
-from caa_lens.datasets import BEHAVIORS, SHIPPED_ROOT
+from caa_lens.datasets.checks import Problem, check_behavior_folder, check_file, check_tree, jaccard, normalise, stats
+from caa_lens.datasets.load import BEHAVIORS, SHIPPED_ROOT
 
 VOCAB = [f"w{k}" for k in range(3000)]
 

@@ -1,5 +1,5 @@
-from caa_lens.collect import collect, length_chunks
-from caa_lens.reference import collect_reference
+from caa_lens.core.collect import collect, length_chunks
+from caa_lens.evaluation.reference import collect_reference
 
 from .conftest import ab_items, assert_same_acts
 

@@ -3,7 +3,7 @@ import json
 import pytest
 
 import caa_lens as cl
-from caa_lens.datasets import DatasetError, behavior_path, load_ab, load_behavior, load_open_ended
+from caa_lens.datasets.load import DatasetError, behavior_path, load_ab, load_behavior, load_open_ended
 
 GOOD = {
     "question": "Pick one.\n\nChoices:\n (A) yes\n (B) no",
@@ -139,7 +139,7 @@ def test_built_wheel_carries_the_datasets(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for behavior in cl.BEHAVIORS:
         for name in ("generate.json", "test_ab.json", "test_open_ended.json", "rubric.json", "behavior.json"):
-            assert f"caa_lens/data/{behavior}/{name}" in names
+            assert f"caa_lens/datasets/data/{behavior}/{name}" in names
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)], check=True

@@ -2,9 +2,9 @@ import numpy as np
 import pytest
 import torch
 
-from caa_lens.chat import chat_prompt
-from caa_lens.detect import TOKEN_COLUMNS, text_score, token_scores
-from caa_lens.hooks import resid_post
+from caa_lens.analysis.detect import TOKEN_COLUMNS, text_score, token_scores
+from caa_lens.core.chat import chat_prompt
+from caa_lens.core.hooks import resid_post
 
 from .test_geometry import make_vectors
 

@@ -2,18 +2,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from caa_lens.evaluate import (
-    COLUMNS,
-    SUMMARY_COLUMNS,
-    ab_prompt,
-    held_out,
-    split_items,
-    summarize,
-    sweep,
-)
-from caa_lens.kv import PrefixCache
-from caa_lens.reference import sweep_reference
-from caa_lens.vectors import extract
+from caa_lens.columns import COLUMNS, SUMMARY_COLUMNS
+from caa_lens.core.kv import PrefixCache
+from caa_lens.core.vectors import extract
+from caa_lens.evaluation.ab import ab_prompt
+from caa_lens.evaluation.effects import held_out, split_items, summarize
+from caa_lens.evaluation.reference import sweep_reference
+from caa_lens.evaluation.sweep import sweep
 
 from .conftest import ab_items
 
@@ -120,7 +115,7 @@ def test_effects_and_the_explicit_letter_mass_rule():
             for m in (-1.0, 1.0):
                 rows.append(("b", layer, m, "raw", item, 0.5 + effect * m / 2, mass, "AB"[item % 2], f"s{item}"))
     frame = pd.DataFrame(rows, columns=list(COLUMNS[:9]))
-    from caa_lens.evaluate import effects
+    from caa_lens.evaluation.effects import effects
 
     out = effects(frame)
     assert list(out.columns) == ["layer", "multiplier", "item", "group", "effect"] and len(out) == 24

@@ -5,9 +5,9 @@ import pytest
 import torch
 
 from caa_lens.cli import main
-from caa_lens.export import export, hf_layout, model_hint, read_llamacpp
-from caa_lens.steering import steer
-from caa_lens.vectors import SteeringVectors
+from caa_lens.core.export import export, hf_layout, model_hint, read_llamacpp
+from caa_lens.core.steering import steer
+from caa_lens.core.vectors import SteeringVectors
 
 
 def read_lm_eval(path: str | Path) -> dict:

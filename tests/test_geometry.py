@@ -3,9 +3,7 @@ import pandas as pd
 import pytest
 import torch
 
-from caa_lens.collect import PairActivations
-from caa_lens.evaluate import sweep
-from caa_lens.geometry import (
+from caa_lens.analysis.geometry import (
     PCA_COLUMNS,
     SEPARATION_COLUMNS,
     _folds,
@@ -14,8 +12,10 @@ from caa_lens.geometry import (
     pca_separation,
     separation_layer,
 )
-from caa_lens.transfer import TRANSFER_COLUMNS, transfer
-from caa_lens.vectors import SteeringVectors, extract
+from caa_lens.core.collect import PairActivations
+from caa_lens.core.vectors import SteeringVectors, extract
+from caa_lens.evaluation.sweep import sweep
+from caa_lens.evaluation.transfer import TRANSFER_COLUMNS, transfer
 
 from .conftest import ab_items
 

@@ -13,8 +13,8 @@ from safetensors.torch import save_file
 
 from caa_lens import SteeringVectors
 from caa_lens.cli import main
-from caa_lens.evaluate import sweep
-from caa_lens.reference import sweep_reference
+from caa_lens.evaluation.reference import sweep_reference
+from caa_lens.evaluation.sweep import sweep
 
 from .conftest import ab_items, write_items
 

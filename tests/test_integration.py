@@ -6,8 +6,8 @@ import pytest
 import torch
 
 import caa_lens as cl
-from caa_lens.chat import chat_prompt
 from caa_lens.cli import main
+from caa_lens.core.chat import chat_prompt
 
 from .conftest import assert_same_acts
 

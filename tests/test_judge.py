@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 import torch
 
-from caa_lens.chat import chat_prompt
 from caa_lens.cli import main
-from caa_lens.judge import (
+from caa_lens.core.chat import chat_prompt
+from caa_lens.evaluation.judge import (
     ANSWER_PREFIX,
     JUDGE_SUMMARY_COLUMNS,
     JUDGE_SYSTEM,
@@ -22,7 +22,7 @@ from caa_lens.judge import (
     judge_summary,
     score_generations,
 )
-from caa_lens.openended import GENERATION_COLUMNS
+from caa_lens.evaluation.openended import GENERATION_COLUMNS
 from caa_lens.plotting import judge_figure
 
 RUBRIC = {"behavior": "t", "matching": "The answer is cheerful.", "score_0": "Gloomy.", "score_10": "Cheerful."}

@@ -2,10 +2,11 @@
 
 import pytest
 
-from caa_lens import ABItem, vocabs
-from caa_lens.chat import chat_prompt
-from caa_lens.evaluate import ab_prompt
-from caa_lens.letters import letter_tokens
+from caa_lens import ABItem
+from caa_lens.core.chat import chat_prompt
+from caa_lens.evaluation.ab import ab_prompt, letter_tokens
+
+from . import vocabs
 
 ITEM = ABItem("Pick one.\n\nChoices:\n (A) yes\n (B) no", "B", "A")
 # what each tokenizer makes of "(A" after an instruction, and of a space-prefixed letter

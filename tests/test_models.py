@@ -2,7 +2,7 @@ import importlib.util
 
 import pytest
 
-from caa_lens import models
+from caa_lens.core import models
 
 
 def test_missing_embedded_package_prints_install_command(monkeypatch):

@@ -4,10 +4,10 @@ import pandas as pd
 import pytest
 
 from caa_lens.cli import main
-from caa_lens.openended import GENERATION_COLUMNS, generate_open_ended, read_generations
+from caa_lens.core.steering import generate
+from caa_lens.core.vectors import extract
+from caa_lens.evaluation.openended import GENERATION_COLUMNS, generate_open_ended, read_generations
 from caa_lens.options import DEFAULT_SCALE
-from caa_lens.steering import generate
-from caa_lens.vectors import extract
 
 from .conftest import ab_items
 

@@ -1,8 +1,8 @@
 import pytest
 import torch
 
-from caa_lens import packing
-from caa_lens.kv import PrefixCache
+from caa_lens.core import packing
+from caa_lens.core.kv import PrefixCache
 
 PREFIXES = [(5, 9, 14, 22, 7, 31), (8, 3, 12)]
 BRANCHES = [[(40, 41), (42,), (43, 44, 45)], [(46,), (47, 48)]]

@@ -6,11 +6,12 @@ import torch
 from plotly.colors import diverging
 
 from caa_lens import plotting
-from caa_lens.detect import TOKEN_COLUMNS
-from caa_lens.evaluate import COLUMNS, summarize
-from caa_lens.geometry import layer_cosines, pca_separation
-from caa_lens.transfer import TRANSFER_COLUMNS
-from caa_lens.vectors import diagnostics
+from caa_lens.analysis.detect import TOKEN_COLUMNS
+from caa_lens.analysis.geometry import layer_cosines, pca_separation
+from caa_lens.columns import COLUMNS
+from caa_lens.core.vectors import diagnostics
+from caa_lens.evaluation.effects import summarize
+from caa_lens.evaluation.transfer import TRANSFER_COLUMNS
 
 from .test_geometry import make_vectors, planted_acts
 

@@ -4,8 +4,7 @@ import pytest
 import torch
 
 import caa_lens as cl
-from caa_lens.evaluate import _p_matching, ab_prompt
-from caa_lens.letters import letter_tokens
+from caa_lens.evaluation.ab import ab_prompt, letter_tokens, p_matching
 
 pytestmark = pytest.mark.integration
 
@@ -30,7 +29,7 @@ def test_letter_mass_is_above_half_on_shipped_items(qwen):
         prompt = ab_prompt(tok, item, fmt="template")
         assert tok.decode(prompt.ids[prompt.instruction_end :]) == " ("  # the answer opens as the choices do
         logits = qwen(torch.tensor([prompt.ids]))[:, -1]
-        mass = float(_p_matching(logits, prompt)[1][0])
+        mass = float(p_matching(logits, prompt)[1][0])
         probs = torch.softmax(logits[0].float(), -1)
         assert mass == pytest.approx(
             float(probs[list(prompt.matching_tokens) + list(prompt.not_matching_tokens)].sum())

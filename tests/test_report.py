@@ -11,12 +11,13 @@ import pandas as pd
 import pytest
 from plotly.offline import get_plotlyjs
 
-from caa_lens import SteeringVectors, compare_conditions, load_ab, load_info, report
+from caa_lens import SteeringVectors, compare_conditions, load_ab, load_info
 from caa_lens.cli import main
-from caa_lens.evaluate import split_items
-from caa_lens.report import ReportSettings, run_report, source_layers
-from caa_lens.report_html import ACROSS_FIGURES, FIGURES, page, render_report, section
-from caa_lens.report_layout import ReportLayout
+from caa_lens.evaluation.effects import split_items
+from caa_lens.report import run as report
+from caa_lens.report.html import ACROSS_FIGURES, FIGURES, page, render_report, section
+from caa_lens.report.layout import ReportLayout
+from caa_lens.report.run import ReportSettings, run_report, source_layers
 
 from .conftest import ab_items, write_items
 

@@ -5,9 +5,9 @@ import random
 
 import pytest
 
-from caa_lens.checks import check_behavior_folder
 from caa_lens.cli import main
-from caa_lens.shortcuts import option_only_accuracy, shortcut_check, stock_phrases
+from caa_lens.datasets.checks import check_behavior_folder
+from caa_lens.datasets.shortcuts import option_only_accuracy, shortcut_check, stock_phrases
 
 WORDS = [f"w{k}" for k in range(4000)]
 

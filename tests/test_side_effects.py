@@ -6,10 +6,9 @@ import pandas as pd
 import pytest
 
 from caa_lens.cli import main
-from caa_lens.datasets import DatasetError
-from caa_lens.evaluate import sweep
-from caa_lens.plotting import side_effects_figure
-from caa_lens.side_effects import (
+from caa_lens.core.vectors import extract
+from caa_lens.datasets.load import DatasetError
+from caa_lens.evaluation.side_effects import (
     SIDE_EFFECT_COLUMNS,
     SIDE_EFFECT_SUMMARY_COLUMNS,
     MultipleChoice,
@@ -18,7 +17,8 @@ from caa_lens.side_effects import (
     side_effects_summary,
     to_ab,
 )
-from caa_lens.vectors import extract
+from caa_lens.evaluation.sweep import sweep
+from caa_lens.plotting import side_effects_figure
 
 from .conftest import ab_items
 

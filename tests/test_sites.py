@@ -4,14 +4,15 @@ import numpy as np
 import pytest
 import torch
 
-from caa_lens.chat import chat_prompt
-from caa_lens.collect import collect, collect_sites
-from caa_lens.evaluate import effects, held_out, sweep
-from caa_lens.hooks import read_name
+from caa_lens.core.chat import chat_prompt
+from caa_lens.core.collect import collect, collect_sites
+from caa_lens.core.hooks import read_name
+from caa_lens.core.steering import generate, steer, unit_direction
+from caa_lens.core.vectors import SteeringVectors, extract
+from caa_lens.evaluation.effects import effects, held_out
+from caa_lens.evaluation.reference import collect_reference, sweep_reference
+from caa_lens.evaluation.sweep import sweep
 from caa_lens.options import SITES
-from caa_lens.reference import collect_reference, sweep_reference
-from caa_lens.steering import generate, steer, unit_direction
-from caa_lens.vectors import SteeringVectors, extract
 
 from .conftest import ab_items, assert_same_acts
 
@@ -158,7 +159,7 @@ def test_unknown_operator_and_ablation_at_resid_mid_are_refused(tiny, by_site):
 
 
 def test_site_layer_figure_of_a_sweep_over_sites(tiny, by_site):
-    from caa_lens.evaluate import effect_table
+    from caa_lens.evaluation.effects import effect_table
     from caa_lens.plotting import site_layer_figure
 
     results = sweep(tiny, [by_site["mlp_out"], by_site["resid_pre"]], ab_items(4), multipliers=[-1, 1], progress=False)

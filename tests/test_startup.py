@@ -32,11 +32,11 @@ def test_import_and_help_load_nothing_heavy_and_take_under_2s():
 def test_lazy_names_resolve_to_the_library_objects():
     import importlib
 
-    module = importlib.import_module("caa_lens.collect")  # loading the submodule must not shadow the function
+    module = importlib.import_module("caa_lens.core.collect")  # loading the submodule must not shadow the function
 
     assert cl.collect is module.collect and callable(cl.collect)
-    importlib.import_module("caa_lens.transfer")
-    assert callable(cl.transfer) and cl.transfer.__module__ == "caa_lens.transfer"
-    assert cl.sweep.__module__ == "caa_lens.evaluate" and cl.plotting.__name__ == "caa_lens.plotting"
+    importlib.import_module("caa_lens.evaluation.transfer")
+    assert callable(cl.transfer) and cl.transfer.__module__ == "caa_lens.evaluation.transfer"
+    assert cl.sweep.__module__ == "caa_lens.evaluation.sweep" and cl.plotting.__name__ == "caa_lens.plotting"
     assert set(cl.__all__) <= set(dir(cl))
     assert all(getattr(cl, name) is not None for name in cl.__all__)

@@ -2,8 +2,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from caa_lens.evaluate import COLUMNS, held_out, split_items, summarize
-from caa_lens.stats import clustered_sem, mean_sem
+from caa_lens.columns import COLUMNS
+from caa_lens.evaluation.effects import held_out, split_items, summarize
+from caa_lens.evaluation.stats import clustered_sem, mean_sem
 
 
 def test_singleton_clusters_give_the_plain_standard_error():

@@ -1,11 +1,12 @@
 import pytest
 import torch
 
-from caa_lens import kv
-from caa_lens.chat import chat_prompt
-from caa_lens.hooks import ReadAt, resid_post
-from caa_lens.steering import effective_multiplier, generate, steer
-from caa_lens.vectors import extract
+from caa_lens.core import kv
+from caa_lens.core.chat import chat_prompt
+from caa_lens.core.hooks import ReadAt, resid_post
+from caa_lens.core.scale import effective_multiplier
+from caa_lens.core.steering import generate, steer
+from caa_lens.core.vectors import extract
 
 from .conftest import ab_items
 

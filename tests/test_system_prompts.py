@@ -3,10 +3,15 @@
 import numpy as np
 import pytest
 
-from caa_lens.evaluate import sweep
+from caa_lens.core.vectors import extract
+from caa_lens.evaluation.sweep import sweep
+from caa_lens.evaluation.system_prompts import (
+    CONDITION_COLUMNS,
+    compare_conditions,
+    condition_prompts,
+    summarize_conditions,
+)
 from caa_lens.plotting import conditions_figure
-from caa_lens.system_prompts import CONDITION_COLUMNS, compare_conditions, condition_prompts, summarize_conditions
-from caa_lens.vectors import extract
 
 from .conftest import ab_items
 

@@ -1,8 +1,8 @@
 import pytest
 import torch
 
-from caa_lens.collect import PairActivations, collect
-from caa_lens.vectors import SteeringVectors, diagnostics, extract, from_activations
+from caa_lens.core.collect import PairActivations, collect
+from caa_lens.core.vectors import SteeringVectors, diagnostics, extract, from_activations
 
 from .conftest import ab_items
 

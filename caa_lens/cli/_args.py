@@ -110,14 +110,14 @@ def data_args(p: argparse.ArgumentParser) -> None:
 
 def load(args):
     """The model named by the parsed model arguments."""
-    from ..models import load_model
+    from ..core.models import load_model
 
     return load_model(args.model, device=args.device, dtype=args.dtype)
 
 
 def data_source(args, split: str) -> tuple[Path, str]:
     """The data file (--data, or the behaviour's split, shipped or under --caa-root) and the behaviour name."""
-    from ..datasets import behavior_path
+    from ..datasets.load import behavior_path
 
     if args.data is None and args.behavior is None:
         raise SystemExit("give --data FILE or --behavior NAME")
@@ -129,7 +129,7 @@ def data_source(args, split: str) -> tuple[Path, str]:
 
 def load_items(args, split: str):
     """(A/B items, behaviour name, file path) from --data or --behavior [--caa-root]."""
-    from ..datasets import load_ab
+    from ..datasets.load import load_ab
 
     path, behavior = data_source(args, split)
     return load_ab(path)[: args.max_pairs], behavior, path

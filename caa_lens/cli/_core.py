@@ -22,7 +22,7 @@ from ._args import (
 def cmd_info(args) -> int:
     from importlib.metadata import version
 
-    from ..models import LOCAL_MODELS, cache_dir, installed
+    from ..core.models import LOCAL_MODELS, cache_dir, installed
 
     versions = "  ".join(f"{name} {version(name)}" for name in ("torch", "transformers", "transformer-lens"))
     print(f"caa_lens {__version__}  {versions}")
@@ -32,7 +32,7 @@ def cmd_info(args) -> int:
         state = "installed" if installed(m) else f"not installed: {m.install_hint}"
         print(f"  {name:<30} {m.licence:<11} {state}")
     if args.load:
-        from ..chat import default_format
+        from ..core.chat import default_format
 
         model = load(args)
         tokens = model.tokenizer.convert_ids_to_tokens(model.tokenizer("(A", add_special_tokens=False)["input_ids"])
@@ -43,8 +43,8 @@ def cmd_info(args) -> int:
 
 
 def cmd_vectors(args) -> int:
-    from ..datasets import file_sha256
-    from ..vectors import diagnostics, extract
+    from ..core.vectors import diagnostics, extract
+    from ..datasets.load import file_sha256
 
     items, behavior, path = load_items(args, "generate")
     check_outputs(args.out, path)
@@ -66,8 +66,9 @@ def cmd_vectors(args) -> int:
 
 
 def cmd_sweep(args) -> int:
-    from ..evaluate import held_out, summarize, sweep
-    from ..vectors import SteeringVectors
+    from ..core.vectors import SteeringVectors
+    from ..evaluation.effects import held_out, summarize
+    from ..evaluation.sweep import sweep
 
     sets = [SteeringVectors.load(path) for path in args.vectors]
     items, behavior, path = load_items(args, "test_ab")
@@ -93,8 +94,8 @@ def cmd_sweep(args) -> int:
 
 
 def cmd_steer(args) -> int:
-    from ..steering import generate
-    from ..vectors import SteeringVectors
+    from ..core.steering import generate
+    from ..core.vectors import SteeringVectors
 
     vectors = SteeringVectors.load(args.vectors)
     model = load(args)
@@ -116,9 +117,9 @@ def cmd_steer(args) -> int:
 
 
 def cmd_systems(args) -> int:
-    from ..datasets import load_info
-    from ..system_prompts import compare_conditions, summarize_conditions
-    from ..vectors import SteeringVectors
+    from ..core.vectors import SteeringVectors
+    from ..datasets.load import load_info
+    from ..evaluation.system_prompts import compare_conditions, summarize_conditions
 
     vectors = SteeringVectors.load(args.vectors)
     items, behavior, path = load_items(args, "test_ab")

@@ -4,9 +4,9 @@ from pathlib import Path
 
 
 def cmd_datasets_check(args) -> int:
-    from ..checks import check_path, report
-    from ..datasets import BEHAVIORS, SHIPPED_ROOT
-    from ..shortcuts import shortcut_table
+    from ..datasets.checks import check_path, report
+    from ..datasets.load import BEHAVIORS, SHIPPED_ROOT
+    from ..datasets.shortcuts import shortcut_table
 
     path = args.path or SHIPPED_ROOT
     problems = check_path(path, behaviors=BEHAVIORS if args.path is None else ())
@@ -18,8 +18,8 @@ def cmd_datasets_check(args) -> int:
 
 
 def cmd_datasets_stats(args) -> int:
-    from ..checks import stats
-    from ..datasets import SHIPPED_ROOT
+    from ..datasets.checks import stats
+    from ..datasets.load import SHIPPED_ROOT
 
     print(stats(args.path or SHIPPED_ROOT).to_string(index=False, float_format="%.1f", na_rep="-"))
     return 0

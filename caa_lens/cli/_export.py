@@ -12,8 +12,8 @@ USAGE = {
 
 
 def cmd_export(args) -> int:
-    from ..export import export_layers
-    from ..vectors import SteeringVectors
+    from ..core.export import export_layers
+    from ..core.vectors import SteeringVectors
 
     vectors = SteeringVectors.load(args.vectors)
     check_outputs(args.out, args.vectors)

@@ -20,15 +20,15 @@ from ._args import (
 
 def _open_ended_items(args):
     """(items, behaviour name) from --data FILE or --behavior NAME [--caa-root]."""
-    from ..datasets import load_open_ended
+    from ..datasets.load import load_open_ended
 
     path, behavior = data_source(args, "test_open_ended")
     return load_open_ended(path)[: args.max_items], behavior
 
 
 def cmd_generate(args) -> int:
-    from ..openended import generate_open_ended
-    from ..vectors import SteeringVectors
+    from ..core.vectors import SteeringVectors
+    from ..evaluation.openended import generate_open_ended
 
     vectors = SteeringVectors.load(args.vectors)
     items, behavior = _open_ended_items(args)
@@ -55,8 +55,8 @@ def cmd_generate(args) -> int:
 
 
 def _judge(args):
-    from ..judge import HTTPJudge, LocalJudge
-    from ..models import load_model
+    from ..core.models import load_model
+    from ..evaluation.judge import HTTPJudge, LocalJudge
 
     if args.judge == "http":
         if not args.judge_model:
@@ -76,8 +76,8 @@ def cmd_judge(args) -> int:
     import json
 
     from .._io import write_csv
-    from ..judge import JudgeError, judge_summary, score_generations
-    from ..openended import read_generations
+    from ..evaluation.judge import JudgeError, judge_summary, score_generations
+    from ..evaluation.openended import read_generations
 
     check_outputs(args.out, args.generations, args.rubric)
     generations = read_generations(args.generations)
@@ -96,8 +96,8 @@ def cmd_judge(args) -> int:
 
 
 def cmd_side_effects(args) -> int:
-    from ..side_effects import load_choices, side_effects, side_effects_summary
-    from ..vectors import SteeringVectors
+    from ..core.vectors import SteeringVectors
+    from ..evaluation.side_effects import load_choices, side_effects, side_effects_summary
 
     vectors = SteeringVectors.load(args.vectors)
     items = load_choices(args.data, args.kind)[: args.max_items]

@@ -12,9 +12,9 @@ def _names(text: str) -> list[str]:
 
 
 def cmd_report(args) -> int:
-    from ..datasets import BEHAVIORS
-    from ..report import run_report
-    from ..report_settings import ReportSettings
+    from ..datasets.load import BEHAVIORS
+    from ..report.run import run_report
+    from ..report.settings import ReportSettings
 
     behaviors = list(BEHAVIORS) if args.behaviors == "all" else _names(args.behaviors)
     sources = args.transfer_sources
@@ -39,9 +39,9 @@ def cmd_report(args) -> int:
 
 def cmd_detect(args) -> int:
     from .._io import write_text
-    from ..detect import text_score, token_scores
+    from ..analysis.detect import text_score, token_scores
+    from ..core.vectors import SteeringVectors
     from ..plotting import token_text_html
-    from ..vectors import SteeringVectors
 
     vectors = SteeringVectors.load(args.vectors)
     check_outputs(args.html, args.vectors)
@@ -63,7 +63,7 @@ def cmd_detect(args) -> int:
 
 def add_parsers(sub) -> None:
     """report, detect."""
-    from ..report_settings import ReportSettings as S
+    from ..report.settings import ReportSettings as S
 
     p = sub.add_parser("report", help="every analysis of each behaviour: CSVs, figures and one offline report.html")
     model_args(p)

@@ -5,9 +5,7 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
-from ..geometry import PCA_COLUMNS, SEPARATION_COLUMNS
-from ..transfer import TRANSFER_COLUMNS
-from ..vectors import DIAGNOSTIC_COLUMNS
+from ..columns import DIAGNOSTIC_COLUMNS, PCA_COLUMNS, SEPARATION_COLUMNS, TRANSFER_COLUMNS
 from ._base import ANSWER_COLORS, COSINE_RANGE, NEUTRAL, SYMBOLS, _heatmap, _require, _style
 
 

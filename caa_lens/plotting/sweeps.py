@@ -6,11 +6,8 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
-from ..evaluate import SUMMARY_COLUMNS
-from ..judge import JUDGE_SUMMARY_COLUMNS
+from ..columns import CONDITION_COLUMNS, JUDGE_SUMMARY_COLUMNS, SIDE_EFFECT_SUMMARY_COLUMNS, SUMMARY_COLUMNS
 from ..options import SITES
-from ..side_effects import SIDE_EFFECT_SUMMARY_COLUMNS
-from ..system_prompts import CONDITION_COLUMNS
 from ._base import DIVERGING, NEUTRAL, _band, _diverging, _multiplier_color, _require, _style
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..detect import TOKEN_COLUMNS
+from ..columns import TOKEN_COLUMNS
 from ._base import _diverging, _heatmap, _require, _symmetric_range
 
 TOKEN_VALUES = ("cosine", "dot")

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 import torch
 from tqdm.auto import tqdm
 
+from .._types import LayerScalars, PairActs
+from ..datasets.load import ABItem
+from ..options import DEFAULT_SITE
 from . import packing
-from ._types import LayerScalars, PairActs
 from .chat import ChatPrompt, ab_answer, chat_prompt, check_context, common_prefix, resolve_format
-from .datasets import ABItem
 from .hooks import ReadAt, check_site, read_names, residual_site
-from .options import DEFAULT_SITE
 
 
 @dataclass(frozen=True)

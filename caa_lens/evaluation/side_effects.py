@@ -19,20 +19,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from .choices import choice_letters, letter_of, split_choices
-from .datasets import ABItem, DatasetError, check_text, read_json_list
-from .evaluate import sweep
-from .options import DEFAULT_SCALE, SIDE_EFFECT_KINDS
-from .vectors import SteeringVectors
+from ..columns import SIDE_EFFECT_COLUMNS, SIDE_EFFECT_SUMMARY_COLUMNS
+from ..core.vectors import SteeringVectors
+from ..datasets.choices import choice_letters, letter_of, split_choices
+from ..datasets.load import ABItem, DatasetError, check_text, read_json_list
+from ..options import DEFAULT_SCALE, SIDE_EFFECT_KINDS
+from .sweep import sweep
 
 KINDS = SIDE_EFFECT_KINDS
-SIDE_EFFECT_COLUMNS = (
-    "kind", "behavior", "layer", "multiplier", "scale", "item", "category",
-    "correct_letter", "p_correct", "letter_mass", "argmax_correct",
-)  # fmt: skip
-SIDE_EFFECT_SUMMARY_COLUMNS = (
-    "kind", "behavior", "layer", "multiplier", "scale", "accuracy", "accuracy_sem", "argmax_accuracy", "letter_mass", "n_items",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -2,60 +2,23 @@
 the user's instruction; or, with operator "ablate", first project v_L's direction out there.
 
 Positions from the first token after the instruction through every generated token are
-steered; the instruction itself never is. Multipliers are "raw" (as in the paper) or
-"relative": m x (mean residual norm at L) / |v_L|, so m = 1 adds a vector as long as a typical
-residual, a scale that carries across models. Generation is batched, left-padded and
+steered; the instruction itself never is. Multipliers become vectors in `scale`. Generation is batched, left-padded and
 KV-cached; each row has its own steering start and may have its own multiplier.
 """
 
-import math
 from collections.abc import Sequence
 from contextlib import contextmanager
 
 import torch
 from tqdm.auto import tqdm
 
+from .._types import Tokens
+from ..options import DEFAULT_SCALE, DEFAULT_SITE, check_operator_name
 from . import kv
-from ._types import RowDirections, Tokens
 from .chat import chat_prompt, check_context, resolve_format
 from .hooks import AddVector, steer_name
-from .options import DEFAULT_SCALE, DEFAULT_SITE, OPERATORS, SCALES
+from .scale import as_multipliers, row_directions
 from .vectors import SteeringVectors
-
-
-def as_multipliers(multiplier, n: int | None = None) -> list[float]:
-    """One finite float per row from a number (Python, numpy or 0-d tensor) or a sequence of them.
-
-    Raises:
-        ValueError: a value is not a finite number, or the count differs from `n`.
-    """
-    many = isinstance(multiplier, (list, tuple)) or (hasattr(multiplier, "ndim") and multiplier.ndim > 0)
-    values = list(multiplier) if many else [multiplier] * (n or 1)
-    out = []
-    for value in values:
-        try:
-            if isinstance(value, str | bytes):
-                raise TypeError
-            value = float(value)
-        except (TypeError, ValueError):
-            raise ValueError(f"a multiplier must be a number, got {value!r}") from None
-        if not math.isfinite(value):
-            raise ValueError(f"a multiplier must be finite, got {value}")
-        out.append(value)
-    if n is not None and len(out) != n:
-        raise ValueError(f"got {len(out)} multipliers for {n} prompts")
-    return out
-
-
-def effective_multiplier(vectors: SteeringVectors, layer: int, multiplier: float, scale: str = DEFAULT_SCALE) -> float:
-    """The factor that multiplies v_L for a raw or relative multiplier."""
-    if scale not in SCALES:
-        raise ValueError(f"unknown scale {scale!r}; use one of {SCALES}")
-    (layer,) = vectors.check_layers([layer])
-    (multiplier,) = as_multipliers(multiplier)
-    if scale == "raw":
-        return multiplier
-    return float(multiplier * vectors.resid_norm[layer] / vectors.norms()[layer].clamp_min(1e-12))
 
 
 def check_operator(operator: str, site: str = DEFAULT_SITE) -> str:
@@ -64,8 +27,7 @@ def check_operator(operator: str, site: str = DEFAULT_SITE) -> str:
     Ablation at `resid_mid` is refused: steering there goes through attention's output
     (`hooks`), which cannot see the residual stream's component to remove.
     """
-    if operator not in OPERATORS:
-        raise ValueError(f"unknown operator {operator!r}; use one of {OPERATORS}")
+    check_operator_name(operator)
     if operator == "ablate" and site == "resid_mid":
         raise ValueError("ablation at resid_mid is not supported; ablate at resid_pre or resid_post, or attn_out")
     return operator
@@ -75,14 +37,6 @@ def unit_direction(vectors: SteeringVectors, layer: int) -> torch.Tensor:
     """v_layer / |v_layer| (zeros for a zero vector, which then ablates nothing)."""
     v = vectors.directions[layer]
     return v / v.norm().clamp_min(1e-12)
-
-
-def row_directions(
-    vectors: SteeringVectors, layer: int, multipliers: Sequence[float], scale: str = DEFAULT_SCALE
-) -> RowDirections:
-    """One steering vector per row: effective multiplier x v_layer."""
-    factors = torch.tensor([effective_multiplier(vectors, layer, m, scale) for m in multipliers])
-    return factors[:, None] * vectors.directions[layer][None, :]
 
 
 @contextmanager

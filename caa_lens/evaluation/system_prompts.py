@@ -12,15 +12,12 @@ CAA on top of a prompt beats the prompt alone.
 
 import pandas as pd
 
-from .evaluate import sweep
+from ..columns import CONDITION_COLUMNS
+from ..core.vectors import SteeringVectors
 from .stats import mean_sem
-from .vectors import SteeringVectors
+from .sweep import sweep
 
 CONDITIONS = ("default", "positive", "negative")
-CONDITION_COLUMNS = (
-    "behavior", "condition", "multiplier", "p_matching", "p_matching_sem", "change", "change_sem",
-    "letter_mass", "n_items", "n_groups",
-)  # fmt: skip
 
 
 def condition_prompts(system_prompts: dict) -> dict[str, str | None]:

@@ -1,6 +1,6 @@
 """Write steering vectors in other tools' formats, and read those files back.
 
-Each exported vector is `effective multiplier x v_L` (`steering.effective_multiplier`, so "raw" or
+Each exported vector is `effective multiplier x v_L` (`scale.effective_multiplier`, so "raw" or
 "relative" multipliers), placed where the other tool adds it to the same activation our `steer` does.
 
 **llama.cpp control vector** (format "llamacpp"; `llama-cli --control-vector-scaled FILE SCALE`).
@@ -46,10 +46,11 @@ from pathlib import Path
 
 import torch
 
-from ._io import write_atomic
-from ._types import Direction
-from ._version import __version__
-from .options import DEFAULT_SCALE, EXPORT_FORMATS
+from .._io import write_atomic
+from .._types import Direction
+from .._version import __version__
+from ..options import DEFAULT_SCALE, check_export_format
+from .scale import effective_multiplier
 
 CONTROLVECTOR = "controlvector"
 LLAMACPP_SITES = ("resid_post", "resid_pre")
@@ -78,7 +79,7 @@ def export(
         format: one of `options.EXPORT_FORMATS`.
         layers: our block indices to write (default: every layer the format can hold).
         multiplier: baked into the llama.cpp tensors; lm-eval's steering_coefficient.
-        scale: "raw" or "relative" (`steering.effective_multiplier`).
+        scale: "raw" or "relative" (`scale.effective_multiplier`).
         model: the loaded TransformerBridge the vectors are for, read for its architecture
             (llama.cpp's model_hint) and module names (lm-eval's hookpoints); default: inferred
             from the vectors' model name (llama.cpp) or Llama/Qwen2's names (lm-eval).
@@ -90,8 +91,7 @@ def export(
         ValueError: an unknown format, a site or layer the format cannot hold, a bad multiplier
             or scale, an lm-eval path without .pt/.pth, or an architecture that cannot be told.
     """
-    if format not in EXPORT_FORMATS:
-        raise ValueError(f"unknown export format {format!r}; use one of {EXPORT_FORMATS}")
+    check_export_format(format)
     if format == "lm-eval" and Path(path).suffix not in LM_EVAL_SUFFIXES:
         raise ValueError(f"lm-eval reads steering files only when their name ends in .pt or .pth, not {path}")
     if model is not None:
@@ -147,8 +147,6 @@ def _why_not(format: str) -> str:
 
 
 def _factors(vectors, layers: list[int], multiplier: float, scale: str) -> dict[int, float]:
-    from .steering import effective_multiplier
-
     return {layer: effective_multiplier(vectors, layer, multiplier, scale) for layer in layers}
 
 

@@ -16,10 +16,10 @@ from string import Template
 import pandas as pd
 from plotly.offline import get_plotlyjs
 
-from . import plotting
-from ._io import write_text
-from ._version import __version__
-from .report_layout import BehaviorLayout, ReportLayout, read_json
+from .. import plotting
+from .._io import write_text
+from .._version import __version__
+from .layout import BehaviorLayout, ReportLayout, read_json
 
 STRONG = 3.0  # held-out effects above this many standard errors are marked
 # (file stem, caption, full width) of each figure, in report order: across behaviours, then per behaviour

@@ -11,7 +11,7 @@ from collections import OrderedDict
 import torch
 from transformers import DynamicCache
 
-from ._types import Tokens
+from .._types import Tokens
 
 
 def left_pad(seqs: list[tuple[int, ...]], pad_id: int) -> tuple[Tokens, Tokens]:

@@ -32,16 +32,16 @@ import pandas as pd
 import torch
 from tqdm.auto import tqdm
 
-from . import kv
-from .chat import chat_prompt, resolve_format
-from .datasets import load_rubric
-from .models import model_name
+from ..columns import JUDGE_SUMMARY_COLUMNS
+from ..core import kv
+from ..core.chat import chat_prompt, resolve_format
+from ..core.models import model_name
+from ..datasets.load import load_rubric
 from .openended import GENERATION_COLUMNS
 
 RUBRIC_KEYS = ("matching", "score_0", "score_10")
 ANCHORS = (0, 2, 5, 8, 10)
 SCORED_COLUMNS = GENERATION_COLUMNS + ("score", "judge")
-JUDGE_SUMMARY_COLUMNS = ("behavior", "layer", "multiplier", "scale", "judge", "score", "score_sem", "n_items")
 JUDGE_SYSTEM = (
     "You are an impartial evaluator. You rate answers on a scale from 0 to 10 and reply with the number only."
 )

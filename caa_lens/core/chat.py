@@ -19,7 +19,7 @@ letter, so it is right whether `(A` is one token or two.
 
 from dataclasses import dataclass
 
-from .options import FORMATS
+from ..options import check_format
 
 LLAMA2_SEPARATOR = " "
 
@@ -57,13 +57,6 @@ def resolve_format(model, fmt: str | None = None, vectors=None) -> str:
     """The one rule for the chat format: the one given, else the one `vectors` were extracted with,
     else the model's default (`default_format`)."""
     return check_format(fmt or getattr(vectors, "chat_format", None) or default_format(model))
-
-
-def check_format(fmt: str) -> str:
-    """Return `fmt` if it names a known format, else raise ValueError."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown chat format {fmt!r}; use one of {FORMATS}")
-    return fmt
 
 
 def render_instruction(tokenizer, question: str, *, fmt: str, system: str | None = None) -> str:

@@ -10,12 +10,12 @@ after the user's instruction). One forward pass reads only the layers asked for.
 import pandas as pd
 import torch
 
-from ._types import LayerVectors, TokenActs
-from .chat import chat_prompt, resolve_format
-from .hooks import read_name
-from .vectors import SteeringVectors
+from .._types import LayerVectors, TokenActs
+from ..columns import TOKEN_COLUMNS
+from ..core.chat import chat_prompt, resolve_format
+from ..core.hooks import read_name
+from ..core.vectors import SteeringVectors
 
-TOKEN_COLUMNS = ("layer", "position", "token", "dot", "cosine", "in_reply")
 _EPS = 1e-12
 
 

@@ -22,8 +22,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..columns import STATS_COLUMNS
 from .choices import split_choices
-from .datasets import (
+from .load import (
     SPLITS,
     ABItem,
     DatasetError,
@@ -41,17 +42,6 @@ RUBRIC = "rubric.json"
 RUBRIC_KEYS = ("behavior", "matching", "score_0", "score_2", "score_5", "score_8", "score_10", "incoherent")
 BALANCE = (0.45, 0.55)
 NEAR_DUPLICATE = 0.8
-STATS_COLUMNS = (
-    "behavior",
-    "file",
-    "n_items",
-    "pct_matching_a",
-    "question_words_mean",
-    "question_words_min",
-    "question_words_max",
-    "matching_words_mean",
-    "not_matching_words_mean",
-)
 _ITEM = re.compile(r"^item (\d+): ")
 _FIELD = re.compile(r"\b(" + "|".join(AB_FIELDS) + r")\b")
 

@@ -3,7 +3,7 @@
 import json
 from dataclasses import asdict, dataclass
 
-from .options import DEFAULT_SITE, SCALES, SITES
+from ..options import DEFAULT_SITE, check_scale, check_site
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,9 @@ class ReportSettings:
             fix("transfer_sources", tuple(int(x) for x in self.transfer_sources))
         fix("sites", tuple(dict.fromkeys(x for x in self.sites if x != DEFAULT_SITE)))
         fix("extras_for", None if self.extras_for is None else tuple(self.extras_for))
-        if any(x not in SITES for x in self.sites):
-            raise ValueError(f"unknown site in {self.sites}; use some of {SITES}")
-        if self.scale not in SCALES:
-            raise ValueError(f"unknown scale {self.scale!r}; use one of {SCALES}")
+        for site in self.sites:
+            check_site(site)
+        check_scale(self.scale)
         if not any(m > 0 and -m in self.multipliers for m in self.multipliers):
             raise ValueError(
                 f"multipliers {self.multipliers} need some m > 0 together with -m (for the held-out effect)"

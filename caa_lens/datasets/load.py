@@ -4,7 +4,7 @@ A/B items are `{"question", "answer_matching_behavior", "answer_not_matching_beh
 optional `"group"`: the scenario the item comes from (standard errors are clustered by it and
 held-out halves never split it). The question lists its choices as `(A) ...`, `(B) ...`
 (letters may run past B: the official survival-instinct data goes up to H). Open-ended items are
-`{"question"}`. Sources: our datasets, shipped inside the package (`caa_lens/data/<behavior>/`,
+`{"question"}`. Sources: our datasets, shipped inside the package (`caa_lens/datasets/data/<behavior>/`,
 read through `importlib.resources`), any JSON file, or a local copy of the official
 CAA repository (`datasets/generate/<behavior>/generate_dataset.json`,
 `datasets/test/<behavior>/test_dataset_ab.json`, `.../test_dataset_open_ended.json`).
@@ -36,7 +36,7 @@ CAA_SPLITS = {
     "test_ab": "test/{b}/test_dataset_ab.json",
     "test_open_ended": "test/{b}/test_dataset_open_ended.json",
 }
-SHIPPED_ROOT = Path(str(resources.files("caa_lens") / "data"))
+SHIPPED_ROOT = Path(str(resources.files("caa_lens.datasets") / "data"))
 # control characters other than tab/newline/CR, and zero-width or byte-order marks, are never meant
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff]")
 MAX_CHARS = 100_000

@@ -4,7 +4,7 @@ llama.cpp ships vocabulary-only GGUF files of popular models (`vendor/llama.cpp/
 `llama-cpp-python` source package). `fetch()` downloads that package once with pip, keeps the
 files named in `VOCABS` under `<cache>/vocab/`, and `tokenizer(name)` loads one with
 `AutoTokenizer.from_pretrained(folder, gguf_file=...)`, saved as a tokenizer folder on first use.
-`make setup` runs `python -m caa_lens.vocabs`.
+`make setup` runs `python tests/vocabs.py`.
 """
 
 import subprocess
@@ -13,7 +13,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from .models import cache_dir
+from caa_lens.core.models import cache_dir
 
 SOURCE = "llama-cpp-python==0.3.36"
 MEMBER = "vendor/llama.cpp/models/"
@@ -65,7 +65,7 @@ def tokenizer(name: str):
         return AutoTokenizer.from_pretrained(saved)
     gguf = folder() / VOCABS[name]
     if not gguf.is_file():
-        raise FileNotFoundError(f"{gguf} is missing: run `make setup` (python -m caa_lens.vocabs) first")
+        raise FileNotFoundError(f"{gguf} is missing: run `make setup` (python tests/vocabs.py) first")
     tok = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
     tok.save_pretrained(saved)
     return AutoTokenizer.from_pretrained(saved)

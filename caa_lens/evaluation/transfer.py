@@ -10,23 +10,14 @@ from dataclasses import replace
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .datasets import ABItem
-from .evaluate import effects, sweep
-from .kv import PrefixCache
-from .options import DEFAULT_SCALE
+from ..columns import TRANSFER_COLUMNS
+from ..core.kv import PrefixCache
+from ..core.vectors import SteeringVectors
+from ..datasets.load import ABItem
+from ..options import DEFAULT_SCALE
+from .effects import effects
 from .stats import mean_sem
-from .vectors import SteeringVectors
-
-TRANSFER_COLUMNS = (
-    "behavior",
-    "source_layer",
-    "target_layer",
-    "multiplier",
-    "scale",
-    "effect",
-    "effect_sem",
-    "n_items",
-)
+from .sweep import sweep
 
 
 def _broadcast(vectors: SteeringVectors, source: int) -> SteeringVectors:

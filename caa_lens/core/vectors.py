@@ -22,16 +22,15 @@ import torch
 from safetensors import SafetensorError, safe_open
 from safetensors.torch import save_file
 
-from ._io import write_atomic
-from ._types import LayerScalars, LayerVectors, PairActs
-from ._version import __version__
+from .._io import write_atomic
+from .._types import LayerScalars, LayerVectors, PairActs
+from .._version import __version__
+from ..columns import DIAGNOSTIC_COLUMNS
+from ..datasets.load import ABItem
+from ..options import DEFAULT_SITE, VARIANTS, check_variant
 from .collect import PairActivations, collect
-from .datasets import ABItem
 from .hooks import check_site
 from .models import model_name
-from .options import DEFAULT_SITE, VARIANTS
-
-DIAGNOSTIC_COLUMNS = ("layer", "vector_norm", "resid_norm", "norm_ratio", "letter_cosine")
 
 
 @dataclass(frozen=True)
@@ -188,8 +187,7 @@ def from_activations(
     acts: PairActivations, *, model: str, behavior: str, dataset_sha256: str, chat_format: str, variant: str = "plain"
 ) -> SteeringVectors:
     """Build SteeringVectors (with diagnostics) from collected activations."""
-    if variant not in VARIANTS:
-        raise ValueError(f"unknown variant {variant!r}; use one of {VARIANTS}")
+    check_variant(variant)
     directions = (
         balanced_difference(acts) if variant == "balanced" else mean_difference(acts.matching, acts.not_matching)
     )

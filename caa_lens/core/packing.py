@@ -14,7 +14,7 @@ import torch
 from jaxtyping import Bool
 from torch import Tensor
 
-from ._types import Tokens
+from .._types import Tokens
 
 Row = tuple[tuple[int, ...], list[tuple[int, ...]]]
 

@@ -23,23 +23,24 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from ._io import write_csv, write_json
-from ._version import __version__
-from .collect import collect_sites
-from .datasets import behavior_path, file_sha256, load_ab, load_info, load_open_ended
-from .detect import text_score, token_scores
-from .evaluate import effect_table, effects, held_out, split_items, summarize, sweep
-from .geometry import behavior_cosines, layer_cosines, pca_separation, separation_layer
-from .kv import PrefixCache
-from .models import model_name
-from .options import DEFAULT_SITE
-from .report_html import render_report
-from .report_layout import BehaviorLayout, ReportLayout, read_json
-from .report_settings import ReportSettings
-from .steering import generate
-from .system_prompts import compare_conditions, summarize_conditions
-from .transfer import transfer
-from .vectors import SteeringVectors, diagnostics, vectors_from
+from .._io import write_csv, write_json
+from .._version import __version__
+from ..analysis.detect import text_score, token_scores
+from ..analysis.geometry import behavior_cosines, layer_cosines, pca_separation, separation_layer
+from ..core.collect import collect_sites
+from ..core.kv import PrefixCache
+from ..core.models import model_name
+from ..core.steering import generate
+from ..core.vectors import SteeringVectors, diagnostics, vectors_from
+from ..datasets.load import behavior_path, file_sha256, load_ab, load_info, load_open_ended
+from ..evaluation.effects import effect_table, effects, held_out, split_items, summarize
+from ..evaluation.sweep import sweep
+from ..evaluation.system_prompts import compare_conditions, summarize_conditions
+from ..evaluation.transfer import transfer
+from ..options import DEFAULT_SITE
+from .html import render_report
+from .layout import BehaviorLayout, ReportLayout, read_json
+from .settings import ReportSettings
 
 
 @contextmanager

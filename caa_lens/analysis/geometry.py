@@ -22,12 +22,11 @@ from sklearn.model_selection import cross_val_score
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from ._types import LayerVectors, PairActs
-from .collect import PairActivations
-from .vectors import SteeringVectors, letter_direction
+from .._types import LayerVectors, PairActs
+from ..columns import PCA_COLUMNS, SEPARATION_COLUMNS
+from ..core.collect import PairActivations
+from ..core.vectors import SteeringVectors, letter_direction
 
-PCA_COLUMNS = ("layer", "pair", "answer", "letter", "pc1", "pc2", "letter_removed")
-SEPARATION_COLUMNS = ("layer", "probe_accuracy", "fisher_ratio", "letter_removed")
 ANSWERS = ("matching", "not_matching")
 _EPS = 1e-12
 

@@ -11,14 +11,15 @@ import pandas as pd
 import torch
 from tqdm.auto import tqdm
 
-from .chat import resolve_format
-from .collect import PairActivations, pair_prompts
-from .datasets import ABItem
-from .evaluate import _check_multipliers, _frame, _p_matching, ab_prompt, as_vector_sets, item_group
-from .hooks import read_names
-from .options import DEFAULT_SCALE, DEFAULT_SITE
-from .steering import steer
-from .vectors import SteeringVectors
+from ..core.chat import resolve_format
+from ..core.collect import PairActivations, pair_prompts
+from ..core.hooks import read_names
+from ..core.steering import steer
+from ..core.vectors import SteeringVectors
+from ..datasets.load import ABItem
+from ..options import DEFAULT_SCALE, DEFAULT_SITE
+from .ab import ab_prompt, item_group, p_matching
+from .sweep import as_vector_sets, check_multipliers, frame
 
 
 @torch.inference_mode()
@@ -57,15 +58,15 @@ def sweep_reference(
     """The straightforward sweep: the whole prompt, one configuration (site, layer, m) at a time."""
     sets = as_vector_sets(vectors)
     fmt = resolve_format(model, fmt, sets[0])
-    configs = list(product(sets, sets[0].check_layers(layers), _check_multipliers(multipliers)))
+    configs = list(product(sets, sets[0].check_layers(layers), check_multipliers(multipliers)))
     rows = []
     for index, item in enumerate(tqdm(items, desc="sweep (reference)", disable=not progress)):
         prompt = ab_prompt(model.tokenizer, item, fmt=fmt, system=system)
         for vecs, layer, m in configs:
             with steer(model, vecs, layer, m, scale=scale, start=prompt.instruction_end, operator=operator):
                 logits = model(torch.tensor([prompt.ids], device=model.cfg.device))
-            p, mass = _p_matching(logits[:, -1], prompt)
+            p, mass = p_matching(logits[:, -1], prompt)
             group = item_group(item, index)
             row = (behavior or vecs.behavior, layer, m, scale, index, p[0], mass[0], item.matching, group)
             rows.append((*row, vecs.site, operator))
-    return _frame(rows)
+    return frame(rows)

@@ -23,15 +23,8 @@ import torch
 from jaxtyping import Float, Int
 from torch import Tensor
 
-from ._types import Residual, RowDirections
-from .options import DEFAULT_SITE, SITES
-
-
-def check_site(site: str) -> str:
-    """Return `site` if it is one of `options.SITES`, else raise ValueError."""
-    if site not in SITES:
-        raise ValueError(f"unknown site {site!r}; use one of {SITES}")
-    return site
+from .._types import Residual, RowDirections
+from ..options import DEFAULT_SITE, check_site
 
 
 def read_name(layer: int, site: str = DEFAULT_SITE) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from .checks import NEAR_DUPLICATE, Problem, jaccard, normalise, split_choices, validate
-from .datasets import SPLITS
+from .load import SPLITS
 
 MAX_ACCURACY = 0.65
 MAX_COVERAGE = 0.20

@@ -17,27 +17,16 @@ from pathlib import Path
 import pandas as pd
 from tqdm.auto import tqdm
 
-from ._io import write_atomic
-from .chat import resolve_format
-from .datasets import OpenEndedItem
-from .models import model_name
-from .options import DEFAULT_SCALE
-from .steering import SCALES, as_multipliers, generate
-from .vectors import SteeringVectors
+from .._io import write_atomic
+from ..columns import GENERATION_COLUMNS
+from ..core.chat import resolve_format
+from ..core.models import model_name
+from ..core.scale import as_multipliers
+from ..core.steering import generate
+from ..core.vectors import SteeringVectors
+from ..datasets.load import OpenEndedItem
+from ..options import DEFAULT_SCALE, check_scale
 
-GENERATION_COLUMNS = (
-    "behavior",
-    "layer",
-    "multiplier",
-    "scale",
-    "item",
-    "question",
-    "reply",
-    "seed",
-    "temperature",
-    "max_new_tokens",
-    "model",
-)
 # Everything but the reply: two rows with the same key come from the same settings.
 KEY_COLUMNS = tuple(c for c in GENERATION_COLUMNS if c != "reply")
 
@@ -112,8 +101,7 @@ def _check_settings(out, rows, settings: dict) -> None:
 
 
 def _check(vectors: SteeringVectors, layers, multipliers, scale: str, batch_size: int) -> tuple[list[int], list[float]]:
-    if scale not in SCALES:
-        raise ValueError(f"unknown scale {scale!r}; use one of {SCALES}")
+    check_scale(scale)
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     layers = vectors.check_layers(layers)

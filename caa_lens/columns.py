@@ -1,0 +1,84 @@
+"""Every result table's column names, in one light module (plotting imports it without torch).
+
+Each tuple is the column order of the frame its function returns; the function's docstring says
+what the columns mean.
+"""
+
+# core.vectors
+DIAGNOSTIC_COLUMNS = ("layer", "vector_norm", "resid_norm", "norm_ratio", "letter_cosine")
+
+# evaluation.sweep
+COLUMNS = (
+    "behavior", "layer", "multiplier", "scale", "item", "p_matching", "letter_mass", "matching_letter", "group",
+    "site", "operator",
+)  # fmt: skip
+SUMMARY_COLUMNS = (
+    "behavior", "layer", "multiplier", "scale", "p_matching", "p_matching_sem", "letter_mass", "n_items", "n_groups",
+    "site", "operator",
+)  # fmt: skip
+CONFIG_KEYS = ("site", "operator", "layer")  # what, besides the multiplier, identifies a configuration
+
+# evaluation.openended
+GENERATION_COLUMNS = (
+    "behavior",
+    "layer",
+    "multiplier",
+    "scale",
+    "item",
+    "question",
+    "reply",
+    "seed",
+    "temperature",
+    "max_new_tokens",
+    "model",
+)
+
+# evaluation.system_prompts
+CONDITION_COLUMNS = (
+    "behavior", "condition", "multiplier", "p_matching", "p_matching_sem", "change", "change_sem",
+    "letter_mass", "n_items", "n_groups",
+)  # fmt: skip
+
+# evaluation.judge
+JUDGE_SUMMARY_COLUMNS = ("behavior", "layer", "multiplier", "scale", "judge", "score", "score_sem", "n_items")
+
+# evaluation.transfer
+TRANSFER_COLUMNS = (
+    "behavior",
+    "source_layer",
+    "target_layer",
+    "multiplier",
+    "scale",
+    "effect",
+    "effect_sem",
+    "n_items",
+)
+
+# evaluation.side_effects
+SIDE_EFFECT_COLUMNS = (
+    "kind", "behavior", "layer", "multiplier", "scale", "item", "category",
+    "correct_letter", "p_correct", "letter_mass", "argmax_correct",
+)  # fmt: skip
+SIDE_EFFECT_SUMMARY_COLUMNS = (
+    "kind", "behavior", "layer", "multiplier", "scale", "accuracy", "accuracy_sem", "argmax_accuracy", "letter_mass", "n_items",
+)  # fmt: skip
+
+# datasets.checks
+STATS_COLUMNS = (
+    "behavior",
+    "file",
+    "n_items",
+    "pct_matching_a",
+    "question_words_mean",
+    "question_words_min",
+    "question_words_max",
+    "matching_words_mean",
+    "not_matching_words_mean",
+)
+
+# analysis.geometry
+PCA_COLUMNS = ("layer", "pair", "answer", "letter", "pc1", "pc2", "letter_removed")
+SEPARATION_COLUMNS = ("layer", "probe_accuracy", "fisher_ratio", "letter_removed")
+
+# analysis.detect
+TOKEN_COLUMNS = ("layer", "position", "token", "dot", "cosine", "in_reply")

@@ -1,0 +1,142 @@
+"""Results of a sweep, summarised: mean p(matching) per configuration, per-item effects, held-out choice.
+
+The effect of a configuration (site, operator, layer, m > 0) on an item is p(matching | +m) -
+p(matching | -m). Standard errors are clustered by scenario (`stats`); `held_out` chooses the
+configuration on half of the scenarios and reports it on the other half.
+"""
+
+import numpy as np
+import pandas as pd
+
+from ..columns import CONFIG_KEYS, SUMMARY_COLUMNS
+from ..options import DEFAULT_SITE
+from .stats import clustered_sem, mean_sem
+
+
+def with_config_keys(results: pd.DataFrame) -> pd.DataFrame:
+    """`results` with `site` and `operator` filled in where a frame predates them (resid_post, add)."""
+    missing = {k: v for k, v in (("site", DEFAULT_SITE), ("operator", "add")) if k not in results}
+    return results.assign(**missing) if missing else results
+
+
+def config_keys(results: pd.DataFrame) -> list[str]:
+    """The columns of `CONFIG_KEYS` that `results` has (frames from before sites have only `layer`)."""
+    return [k for k in CONFIG_KEYS if k in results]
+
+
+def summarize(results: pd.DataFrame) -> pd.DataFrame:
+    """Mean p(matching) with its standard error clustered by scenario (`stats`), mean letter mass, counts."""
+    results = with_config_keys(results)
+    keys = ["behavior", *CONFIG_KEYS, "multiplier", "scale"]
+    out = mean_sem(results, keys, "p_matching")
+    mass = results.groupby(keys, sort=True)["letter_mass"].mean().reset_index(drop=True)
+    return out.assign(letter_mass=mass)[list(SUMMARY_COLUMNS)]
+
+
+def _groups(results: pd.DataFrame) -> pd.Series:
+    """Scenario of each item (the item itself where results carry no groups)."""
+    if "group" in results:
+        return results.groupby("item")["group"].first()
+    items = np.sort(results["item"].unique())
+    return pd.Series([f"item-{i}" for i in items], index=items)
+
+
+def effects(results: pd.DataFrame, items=None, *, min_letter_mass: float | None = None) -> pd.DataFrame:
+    """Per configuration (site, operator, layer, m > 0) and item: p(matching | +m) - p(matching | -m).
+
+    Args:
+        results: `sweep` output holding both +m and -m.
+        items: only these items (default: all).
+        min_letter_mass: drop configurations whose mean letter mass at +m or -m is below it
+            (where the model stops answering with a letter, p(matching) is a ratio of two tiny
+            probabilities); None keeps every configuration.
+
+    Returns:
+        columns site, operator (where `results` has them), layer, multiplier, item, group, effect.
+    """
+    config = config_keys(results)
+    keys = [*config, "multiplier"]
+    part = results if items is None else results[results["item"].isin(items)]
+    if min_letter_mass is not None:
+        mass = results.groupby(keys)["letter_mass"].mean()
+        low = {(*k[:-1], abs(k[-1])) for k, value in mass.items() if k[-1] != 0 and value < min_letter_mass}
+        flat = zip(*(part[k] for k in config), part["multiplier"].abs(), strict=True)
+        part = part[[key not in low for key in flat]]
+    table = part.set_index([*keys, "item"])["p_matching"].sort_index()
+    configs, groups = set(table.index.droplevel(-1)), _groups(results)
+    rows = []
+    for key in sorted(configs):
+        *config, m = key
+        if m > 0 and (*config, -m) in configs:
+            diff = table.loc[key] - table.loc[(*config, -m)]
+            rows += [(*config, m, item, groups[item], d) for item, d in diff.items()]
+    return pd.DataFrame(rows, columns=[*keys, "item", "group", "effect"])
+
+
+def effect_table(results: pd.DataFrame, items=None) -> pd.DataFrame:
+    """Per configuration (`effects`): mean effect, its standard error clustered by scenario, counts.
+
+    Returns:
+        columns behavior, site, operator, layer, multiplier, effect, effect_sem, n_items, n_groups.
+    """
+    keys = [*CONFIG_KEYS, "multiplier"]
+    table = mean_sem(effects(with_config_keys(results), items), keys, "effect")
+    return table.assign(behavior=results["behavior"].iloc[0])[["behavior", *table.columns]]
+
+
+def split_items(results: pd.DataFrame, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Halve the scenarios at random within each matching letter; return the items of each half.
+
+    Whole groups (scenarios) go to one half, so no scenario informs both the choice and the
+    report. A vector that partly encodes "answer A" helps items whose matching letter is A and
+    hurts the others; stratifying by letter (a group's first item's) keeps both halves balanced.
+    """
+    rng = np.random.default_rng(seed)
+    groups = _groups(results)
+    firsts = results.groupby("item")["matching_letter"].first() if "matching_letter" in results else None
+    members = {g: np.sort(part.index.to_numpy()) for g, part in groups.groupby(groups)}
+    letter_of = {g: (firsts[m[0]] if firsts is not None else "") for g, m in members.items()}
+    select, held = [], []
+    for letter in sorted(set(letter_of.values())):
+        names = np.array(sorted(g for g, x in letter_of.items() if x == letter))
+        rng.shuffle(names)
+        half = (len(names) + 1) // 2 if len(select) <= len(held) else len(names) // 2
+        select += [i for g in names[:half] for i in members[g]]
+        held += [i for g in names[half:] for i in members[g]]
+    return np.array(sorted(select)), np.array(sorted(held))
+
+
+def held_out(results: pd.DataFrame, *, seed: int = 0, min_letter_mass: float | None = None) -> dict:
+    """Choose the configuration on half of the scenarios; report its effect on the other half.
+
+    A configuration is a site, operator, layer and multiplier (one site unless the sweep had several).
+    The effect of (L, m) is p(matching) at +m minus p(matching) at -m, per item. Scenarios are
+    halved within each matching letter (`split_items`). The choice maximises the mean effect on
+    the selection half; the report is the mean of the same per-item effect on the held-out half
+    with its standard error clustered by scenario (`stats.clustered_sem`). `min_letter_mass`
+    (see `effects`) keeps configurations where the model stops answering from being chosen.
+
+    Returns:
+        dict with site, operator, layer, multiplier, effect_select, effect, effect_sem, n_select,
+        n_held_out, n_groups_held_out.
+    """
+    select, held = split_items(results, seed)
+    keys = [*config_keys(results), "multiplier"]
+    chosen = effects(results, select, min_letter_mass=min_letter_mass).groupby(keys)["effect"].mean()
+    if chosen.empty:
+        raise ValueError("held-out choice needs multipliers m and -m for some m > 0")
+    best = dict(zip(keys, chosen.idxmax(), strict=True))
+    report = effects(results, held)
+    report = report[np.logical_and.reduce([report[k] == v for k, v in best.items()])]
+    return {
+        "site": best.get("site", DEFAULT_SITE),
+        "operator": best.get("operator", "add"),
+        "layer": int(best["layer"]),
+        "multiplier": float(best["multiplier"]),
+        "effect_select": float(chosen.max()),
+        "effect": float(report["effect"].mean()),
+        "effect_sem": clustered_sem(report["effect"], report["group"]),
+        "n_select": len(select),
+        "n_held_out": len(held),
+        "n_groups_held_out": int(report["group"].nunique()),
+    }
