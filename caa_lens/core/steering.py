@@ -6,6 +6,7 @@ steered; the instruction itself never is. Multipliers become vectors in `scale`.
 KV-cached; each row has its own steering start and may have its own multiplier.
 """
 
+import math
 from collections.abc import Sequence
 from contextlib import contextmanager
 

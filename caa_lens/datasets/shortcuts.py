@@ -22,8 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .checks import NEAR_DUPLICATE, Problem, jaccard, normalise, split_choices, validate
+from .choices import split_choices
 from .load import SPLITS
+from .problems import NEAR_DUPLICATE, Problem, behavior_folders, jaccard, normalise, validate
 
 MAX_ACCURACY = 0.65
 MAX_COVERAGE = 0.20
@@ -146,8 +147,6 @@ def shortcut_check(folder: str | Path) -> tuple[dict, list[Problem]]:
 def shortcut_table(root: str | Path):
     """`shortcut_check`'s measures for a behaviour folder or every behaviour folder under `root`."""
     import pandas as pd
-
-    from .checks import behavior_folders
 
     root = Path(root)
     folders = [root] if (root / SPLITS["generate"]).is_file() else behavior_folders(root)
