@@ -32,7 +32,7 @@ def cmd_report(args) -> int:
         transfer_sources=int(sources) if sources.isdigit() else tuple(parse_layers(sources, 0)),
     )
     model = load(args)
-    path = run_report(model, behaviors, args.out, root=args.caa_root, overwrite=args.overwrite, **vars(settings))
+    path = run_report(model, behaviors, args.out, root=args.caa_root, overwrite=args.overwrite, settings=settings)
     print(f"wrote {path}")
     return 0
 

@@ -60,7 +60,7 @@ class PrefixCache:
     """KV caches of token prefixes of one model, each computed once, reused by every pass that continues it.
 
     A prefix's cache depends only on its tokens and the hooks active while it was computed, so
-    one cache serves passes that steer only after the prefix (`evaluate.sweep`), and must not be
+    one cache serves passes that steer only after the prefix (`sweep.sweep`), and must not be
     shared across models or across hooks that change the prefix. The least recently used entries
     are dropped beyond `max_bytes`.
     """

@@ -5,12 +5,53 @@ p(matching | -m). Standard errors are clustered by scenario (`stats`); `held_out
 configuration on half of the scenarios and reports it on the other half.
 """
 
+from dataclasses import asdict, dataclass, field
+
 import numpy as np
 import pandas as pd
 
 from ..columns import CONFIG_KEYS, SUMMARY_COLUMNS
 from ..options import DEFAULT_SITE
 from .stats import clustered_sem, mean_sem
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    """The held-out choice (`held_out`): the configuration chosen on one half of the scenarios and
+    its effect on the other half, with the items of each half.
+
+    Fields read as attributes (`choice.layer`); `choice["layer"]` works too, as for a mapping.
+    """
+
+    site: str
+    operator: str
+    layer: int
+    multiplier: float
+    effect_select: float
+    effect: float
+    effect_sem: float
+    n_select: int
+    n_held_out: int
+    n_groups_held_out: int
+    select_items: tuple[int, ...] = field(repr=False, default=())
+    held_items: tuple[int, ...] = field(repr=False, default=())
+
+    @property
+    def z(self) -> float:
+        """Held-out effect over its standard error (NaN without one)."""
+        sem = self.effect_sem
+        return self.effect / sem if sem == sem and sem > 0 else float("nan")
+
+    def __getitem__(self, key: str):
+        return getattr(self, key)
+
+    def to_json(self) -> dict:
+        return asdict(self) | {"select_items": list(self.select_items), "held_items": list(self.held_items)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "HeldOut":
+        items = {k: tuple(int(i) for i in data.get(k, ())) for k in ("select_items", "held_items")}
+        return cls(**(data | items))
 
 
 def with_config_keys(results: pd.DataFrame) -> pd.DataFrame:
@@ -106,7 +147,7 @@ def split_items(results: pd.DataFrame, seed: int = 0) -> tuple[np.ndarray, np.nd
     return np.array(sorted(select)), np.array(sorted(held))
 
 
-def held_out(results: pd.DataFrame, *, seed: int = 0, min_letter_mass: float | None = None) -> dict:
+def held_out(results: pd.DataFrame, *, seed: int = 0, min_letter_mass: float | None = None) -> HeldOut:
     """Choose the configuration on half of the scenarios; report its effect on the other half.
 
     A configuration is a site, operator, layer and multiplier (one site unless the sweep had several).
@@ -117,8 +158,7 @@ def held_out(results: pd.DataFrame, *, seed: int = 0, min_letter_mass: float | N
     (see `effects`) keeps configurations where the model stops answering from being chosen.
 
     Returns:
-        dict with site, operator, layer, multiplier, effect_select, effect, effect_sem, n_select,
-        n_held_out, n_groups_held_out.
+        The choice, its effects and the two halves' items (`HeldOut`).
     """
     select, held = split_items(results, seed)
     keys = [*config_keys(results), "multiplier"]
@@ -128,15 +168,17 @@ def held_out(results: pd.DataFrame, *, seed: int = 0, min_letter_mass: float | N
     best = dict(zip(keys, chosen.idxmax(), strict=True))
     report = effects(results, held)
     report = report[np.logical_and.reduce([report[k] == v for k, v in best.items()])]
-    return {
-        "site": best.get("site", DEFAULT_SITE),
-        "operator": best.get("operator", "add"),
-        "layer": int(best["layer"]),
-        "multiplier": float(best["multiplier"]),
-        "effect_select": float(chosen.max()),
-        "effect": float(report["effect"].mean()),
-        "effect_sem": clustered_sem(report["effect"], report["group"]),
-        "n_select": len(select),
-        "n_held_out": len(held),
-        "n_groups_held_out": int(report["group"].nunique()),
-    }
+    return HeldOut(
+        site=best.get("site", DEFAULT_SITE),
+        operator=best.get("operator", "add"),
+        layer=int(best["layer"]),
+        multiplier=float(best["multiplier"]),
+        effect_select=float(chosen.max()),
+        effect=float(report["effect"].mean()),
+        effect_sem=clustered_sem(report["effect"], report["group"]),
+        n_select=len(select),
+        n_held_out=len(held),
+        n_groups_held_out=int(report["group"].nunique()),
+        select_items=tuple(int(i) for i in select),
+        held_items=tuple(int(i) for i in held),
+    )

@@ -137,7 +137,7 @@ def generate_open_ended(
         items: open-ended items (or plain question strings); `item` is the index in this list.
         layers: layers to steer.
         multipliers: values of m (include 0 for the unsteered baseline).
-        scale: "raw" or "relative" (see `steering.effective_multiplier`).
+        scale: "raw" or "relative" (see `scale.effective_multiplier`).
         behavior: name recorded in the table (default: the vectors' behaviour).
         max_new_tokens, temperature, seed: generation settings (greedy when temperature is 0).
         batch_size: rows per generation batch.

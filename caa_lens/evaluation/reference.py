@@ -2,7 +2,7 @@
 
 `collect_reference`: one full `run_with_cache` per prompt, read at the letter token.
 `sweep_reference`: the whole prompt again for every (site, layer, multiplier), steered with `steer`.
-The fast paths (`collect.collect`, `evaluate.sweep`) must agree with these.
+The fast paths (`collect.collect`, `sweep.sweep`) must agree with these.
 """
 
 from itertools import product

@@ -142,7 +142,7 @@ def side_effects(
 
     Args:
         items: from `load_choices`.
-        layer, multipliers, scale: steering settings (see `evaluate.sweep`).
+        layer, multipliers, scale: steering settings (see `sweep.sweep`).
         kind: label for the results ("mmlu" or "truthfulqa").
         seed: which items get the correct answer as (A).
 

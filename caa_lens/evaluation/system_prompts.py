@@ -45,7 +45,7 @@ def compare_conditions(
     conditions=CONDITIONS,
     progress: bool = True,
 ) -> pd.DataFrame:
-    """Per item, condition and multiplier (-m, 0, +m at `layer`): `evaluate.sweep`'s columns plus
+    """Per item, condition and multiplier (-m, 0, +m at `layer`): `sweep.sweep`'s columns plus
     `condition` and `system` (the prompt's text, "" for the default). `conditions`: which to run."""
     m = abs(float(multiplier))
     if m == 0:

@@ -1,6 +1,6 @@
 """Transfer: the vector extracted at layer k added at layer L, for every pair (k, L).
 
-Its effect is, per item, p(matching) at +m minus p(matching) at -m (`evaluate.effects`),
+Its effect is, per item, p(matching) at +m minus p(matching) at -m (`effects.effects`),
 averaged over items with a standard error clustered by scenario. It runs sweeps, so it lives
 beside them and not in the model-free `geometry`.
 """
@@ -50,7 +50,7 @@ def transfer(
 ) -> pd.DataFrame:
     """Steer at every target layer with the vector extracted at each source layer.
 
-    Runs `evaluate.sweep` on vectors whose every row is v_source. With scale "relative" the
+    Runs `sweep.sweep` on vectors whose every row is v_source. With scale "relative" the
     multiplier is relative to the target layer's mean residual norm.
 
     Args:
@@ -61,7 +61,7 @@ def transfer(
         target_layers: layers they are added at (default: all).
         multiplier: m > 0; the effect compares +m with -m.
         scale: "raw" or "relative".
-        prefixes: the items' prompt caches, shared with other sweeps (`evaluate.sweep`); None: one
+        prefixes: the items' prompt caches, shared with other sweeps (`sweep.sweep`); None: one
             for this call, shared by its source layers.
         progress: show a tqdm bar over source layers.
 

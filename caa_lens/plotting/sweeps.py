@@ -28,7 +28,7 @@ def layer_sweep_figure(summary: pd.DataFrame, best_layer: int | None = None) -> 
     """p(matching) against layer, one line (with s.e. band) per multiplier.
 
     Args:
-        summary: `evaluate.summarize` output (`SUMMARY_COLUMNS`).
+        summary: `effects.summarize` output (`SUMMARY_COLUMNS`).
         best_layer: a layer to mark with a vertical line.
 
     Returns:
@@ -62,7 +62,7 @@ def behaviors_layer_figure(summary: pd.DataFrame, multiplier: float) -> go.Figur
     """The paper's Figure 2: p(matching) against steered layer at +m (solid) and -m (dashed), every behaviour.
 
     Args:
-        summary: `evaluate.summarize` output of several behaviours' layer sweeps.
+        summary: `effects.summarize` output of several behaviours' layer sweeps.
         multiplier: m > 0; rows at +m and -m are drawn.
 
     Returns:
@@ -94,7 +94,7 @@ def site_layer_figure(table: pd.DataFrame) -> go.Figure:
     """Effect p(+m) - p(-m) by site (rows, `options.SITES` order) and steered layer (columns).
 
     Args:
-        table: `evaluate.effect_table` output of a sweep over several sites, one multiplier.
+        table: `effects.effect_table` output of a sweep over several sites, one multiplier.
 
     Returns:
         A heatmap on the diverging scale centred on 0; hover gives effect +/- s.e.
@@ -145,7 +145,7 @@ def multiplier_sweep_figure(summary: pd.DataFrame) -> go.Figure:
     """p(matching) (with s.e. error bars) and letter mass against multiplier, per behaviour.
 
     Args:
-        summary: `evaluate.summarize` output; one line per (behavior, layer).
+        summary: `effects.summarize` output; one line per (behavior, layer).
 
     Returns:
         A two-row figure: p(matching) on top, letter mass below.

@@ -1,6 +1,6 @@
 """The report's pages, rendered from a report folder's files: one HTML file per figure, and `report.html`.
 
-`report` computes and writes the data (files named by `report_layout`); this module only reads those
+`run` and `across` compute and write the data (files named by `layout`); this module only reads those
 files, builds figures with `plotting` (data in, figure out) and fills small HTML templates. Per-figure
 files load plotly.js from the report folder (so they work offline and stay small); `report.html`
 embeds plotly.js exactly once, followed by every figure's div, so it is one self-contained file.
@@ -19,7 +19,9 @@ from plotly.offline import get_plotlyjs
 from .. import plotting
 from .._io import write_text
 from .._version import __version__
+from .across import read_summary
 from .layout import BehaviorLayout, ReportLayout, read_json
+from .summary import BehaviorSummary, Detection
 
 STRONG = 3.0  # held-out effects above this many standard errors are marked
 # (file stem, caption, full width) of each figure, in report order: across behaviours, then per behaviour
@@ -195,8 +197,8 @@ def _write_figures(layout: ReportLayout, files: BehaviorLayout | ReportLayout, f
 
 def behavior_figures(files: BehaviorLayout) -> dict:
     """Every figure of one behaviour (plotly figures, HTML token renderings), rebuilt from its CSVs."""
-    summary = read_json(files.summary)
-    behavior, best, m = summary["behavior"], summary["held_out"]["layer"], summary["held_out"]["multiplier"]
+    summary = read_summary(files)
+    behavior, best, m = summary.behavior, summary.held_out.layer, summary.held_out.multiplier
     cosines = pd.read_csv(files.layer_cosines_csv, index_col="layer").rename(columns=int).rename_axis(columns="layer")
     points = pd.read_csv(files.pca_points_csv)
     reply, prompt = (
@@ -233,7 +235,7 @@ def behavior_figures(files: BehaviorLayout) -> dict:
 
 
 def across_figures(layout: ReportLayout, data: dict) -> dict:
-    """The figures across behaviours, from the tables and the page data that `report.write_across` wrote."""
+    """The figures across behaviours, from the tables and the page data that `across.write_across` wrote."""
     sweeps = pd.read_csv(layout.multiplier_sweeps_csv)
     title = "p(matching) by multiplier, each behaviour at its chosen layer"
     figs = {
@@ -255,29 +257,29 @@ def _mark(z: float) -> str:
     return f"<b>{z:+.1f}</b> &#10003;" if z > STRONG else f"{z:+.1f}"
 
 
-def _row(x: dict, z: float) -> list[str]:
+def _row(x: BehaviorSummary) -> list[str]:
     """One behaviour's cells of the first table."""
-    h, probe, name = x["held_out"], x["probe"]["removed"], html.escape(x["behavior"])
+    h, at, probe, name = x.held_out, x.at_choice, x.probe_removed, html.escape(x.behavior)
     trio = lambda values: " / ".join(f"{v:.2f}" for v in values)  # noqa: E731
     return [
         f"<a href='#{name}'>{name}</a>",
-        _mark(z),
-        f"{x['n_pairs']}",
-        f"{h['n_select']} / {h['n_held_out']}",
-        f"{h['layer']}",
-        f"{h['multiplier']:+g}",
-        f"{h['effect_select']:+.3f}",
-        f"<b>{h['effect']:+.3f}</b> ± {h['effect_sem']:.3f}",
-        " / ".join(f"{html.escape(k)} {v:+.2f}" for k, v in h["effect_by_letter"].items()),
-        trio(h["p_matching"]),
-        trio(h["letter_mass"]),
-        f"{x['letter_cosine']:+.2f}",
-        f"{probe['best_accuracy']:.2f} (layer {probe['best_layer']})",
-        f"{sum(x['seconds'].values()):.0f}",
+        _mark(h.z),
+        f"{x.n_pairs}",
+        f"{h.n_select} / {h.n_held_out}",
+        f"{h.layer}",
+        f"{h.multiplier:+g}",
+        f"{h.effect_select:+.3f}",
+        f"<b>{h.effect:+.3f}</b> ± {h.effect_sem:.3f}",
+        " / ".join(f"{html.escape(k)} {v:+.2f}" for k, v in at.effect_by_letter.items()),
+        trio(at.p_matching),
+        trio(at.letter_mass),
+        f"{x.letter_cosine:+.2f}",
+        f"{probe.best_accuracy:.2f} (layer {probe.best_layer})",
+        f"{sum(x.seconds.values()):.0f}",
     ]
 
 
-def _header(data: dict, summaries: list[dict]) -> str:
+def _header(data: dict, summaries: list[BehaviorSummary]) -> str:
     """Title, settings, how to read the first table, the table, and the behaviours skipped."""
     s, fmt = data["settings"], lambda ms: ", ".join(f"{m:g}" for m in ms)
     intro = INTRO.substitute(
@@ -289,15 +291,15 @@ def _header(data: dict, summaries: list[dict]) -> str:
         relative=RELATIVE if s["scale"] == "relative" else "",
         detail_multipliers=fmt(s["detail_multipliers"]),
     )
-    rows = [_row(x, b["z"]) for x, b in zip(summaries, data["behaviors"], strict=True)]
+    rows = [_row(x) for x in summaries]
     notes = "".join(f"<li>skipped {html.escape(b)}: {html.escape(why)}</li>" for b, why in data["skipped"].items())
     title = TITLE.substitute(model=html.escape(data["model"]))
     return title + intro + GUIDE.substitute(strong=f"{STRONG:g}") + table(TABLE_HEAD, rows) + f"<ul>{notes}</ul>"
 
 
-def _replies(detection: dict) -> str:
-    rows = [[f"{r['multiplier']:+g}", f"{r['score']:+.3f}", html.escape(r["reply"])] for r in detection["replies"]]
-    intro = REPLIES.substitute(detection, prompt=html.escape(detection["prompt"]))
+def _replies(detection: Detection) -> str:
+    rows = [[f"{r.multiplier:+g}", f"{r.score:+.3f}", html.escape(r.reply)] for r in detection.replies]
+    intro = REPLIES.substitute(layer=detection.layer, prompt=html.escape(detection.prompt))
     return intro + table(("m", "score", "reply"), rows, text_column=2)
 
 
@@ -320,14 +322,15 @@ def _systems(files: BehaviorLayout, prompts: dict) -> str:
 
 def _behavior_section(layout: ReportLayout, files: BehaviorLayout) -> str:
     """A behaviour's held-out result, steered replies and figures (whose own HTML files are written too)."""
-    summary, figs = read_json(files.summary), behavior_figures(files)
+    summary, figs = read_summary(files), behavior_figures(files)
     _write_figures(layout, files, figs)
-    h = summary["held_out"]
-    line = HELD_OUT.substitute(  # layer, n_select, n_held_out as they are
-        h, effect=f"{h['effect']:+.3f}", sem=f"{h['effect_sem']:.3f}", m=f"{h['multiplier']:+g}"
-    )
-    systems = _systems(files, summary["system_prompts"]) if summary.get("system_prompts") else ""
-    body = line + _replies(summary["detection"]) + systems + grid(figs, files.name + "-", FIGURES)
+    h = summary.held_out
+    line = HELD_OUT.substitute(
+        effect=f"{h.effect:+.3f}", sem=f"{h.effect_sem:.3f}", m=f"{h.multiplier:+g}", layer=h.layer,
+        n_select=h.n_select, n_held_out=h.n_held_out,
+    )  # fmt: skip
+    systems = _systems(files, summary.system_prompts) if summary.system_prompts else ""
+    body = line + _replies(summary.detection) + systems + grid(figs, files.name + "-", FIGURES)
     return section(files.name, files.name, body)
 
 
@@ -343,6 +346,6 @@ def render_report(layout: ReportLayout) -> Path:
         _write_figures(layout, layout, figs)
         sections.append(section("across", "Across behaviours", grid(figs, "", ACROSS_FIGURES)))
     sections += [_behavior_section(layout, files) for files in behaviors]
-    body = _header(data, [read_json(files.summary) for files in behaviors]) + "".join(sections)
+    body = _header(data, [read_summary(files) for files in behaviors]) + "".join(sections)
     title = f"CAA report: {data['model']}"
     return write_text(layout.page, page(title, body, SCRIPT.substitute(code=plotly_js)))

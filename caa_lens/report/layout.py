@@ -1,6 +1,6 @@
 """Where a report's files live: every file name of a report folder, spelled once.
 
-The writer (`report`) and the renderer (`report_html`) both go through these classes, so neither
+The writer (`run`, `across`) and the renderer (`html`) both go through these classes, so neither
 spells a file name. A report folder holds `ReportLayout`'s files and one `BehaviorLayout` folder
 per behaviour; `summary.json`, written last in a behaviour's folder, marks it finished (a rerun
 skips it). A new kind of output is one more `_file(...)` line here.
@@ -9,6 +9,9 @@ skips it). A new kind of output is one more `_file(...)` line here.
 import json
 from dataclasses import dataclass
 from pathlib import Path
+
+from .._io import read_text
+from ..datasets.load import check_behavior_name
 
 
 def _file(name: str) -> property:
@@ -59,6 +62,12 @@ class BehaviorLayout(_Folder):
         """The behaviour (the folder's name)."""
         return self.folder.name
 
+    def clear(self) -> None:
+        """Remove the files of an earlier, unfinished or outdated run, summary first, so one run's files form the folder."""
+        named = [getattr(self, k) for k, v in vars(BehaviorLayout).items() if isinstance(v, property) and k != "name"]
+        for path in [self.summary, *named, *self.folder.glob("vectors_*.safetensors"), *self.folder.glob("*.html")]:
+            path.unlink(missing_ok=True)
+
 
 @dataclass(frozen=True)
 class ReportLayout(_Folder):
@@ -77,10 +86,10 @@ class ReportLayout(_Folder):
     behavior_cosines_csv = _file("behavior_cosines.csv")
 
     def behavior(self, name: str) -> BehaviorLayout:
-        """The folder of behaviour `name`."""
-        return BehaviorLayout(self.folder / name)
+        """The folder of behaviour `name` (an identifier: it becomes a path part)."""
+        return BehaviorLayout(self.folder / check_behavior_name(name))
 
 
 def read_json(path: Path) -> dict:
     """A JSON file of the report (`summary.json`, `report.json`)."""
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(read_text(path))
