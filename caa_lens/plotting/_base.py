@@ -1,10 +1,13 @@
 """The shared look and small helpers of every figure builder."""
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale, unlabel_rgb
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DIVERGING = "RdBu"
 COSINE_RANGE = (-1.0, 1.0)
@@ -26,7 +29,7 @@ def _style(fig: go.Figure, title: str | None = None, **layout) -> go.Figure:
     return fig
 
 
-def _require(frame: pd.DataFrame, columns, what: str) -> None:
+def _require(frame: "pd.DataFrame", columns, what: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ValueError(f"{what} needs columns {list(columns)}; missing {missing}")
@@ -76,8 +79,10 @@ def _band(x, mid, sem, color: str, group: str, **cell) -> go.Scatter:
     )
 
 
-def _heatmap(matrix: pd.DataFrame, zrange: tuple[float, float], title: str, labels: dict) -> go.Figure:
+def _heatmap(matrix: "pd.DataFrame", zrange: tuple[float, float], title: str, labels: dict) -> go.Figure:
     """px.imshow on the diverging scale with a fixed colour range."""
+    import plotly.express as px  # its import costs a third of the package's: only when a heatmap is drawn
+
     fig = px.imshow(
         matrix, zmin=zrange[0], zmax=zrange[1], color_continuous_scale=DIVERGING, labels=labels, aspect="auto"
     )

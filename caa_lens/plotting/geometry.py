@@ -1,6 +1,7 @@
 """Figures of the vectors themselves: cosines, transfer, PCA of pair activations, diagnostics."""
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 from plotly.subplots import make_subplots
@@ -8,8 +9,11 @@ from plotly.subplots import make_subplots
 from ..columns import DIAGNOSTIC_COLUMNS, PCA_COLUMNS, SEPARATION_COLUMNS, TRANSFER_COLUMNS
 from ._base import ANSWER_COLORS, COSINE_RANGE, NEUTRAL, SYMBOLS, _heatmap, _require, _style
 
+if TYPE_CHECKING:
+    import pandas as pd
 
-def cosine_heatmap(matrix: pd.DataFrame, title: str) -> go.Figure:
+
+def cosine_heatmap(matrix: "pd.DataFrame", title: str) -> go.Figure:
     """A square cosine matrix (`geometry.layer_cosines` or `behavior_cosines`) on [-1, 1].
 
     Args:
@@ -23,7 +27,7 @@ def cosine_heatmap(matrix: pd.DataFrame, title: str) -> go.Figure:
     return _heatmap(matrix, COSINE_RANGE, title, {"x": matrix.columns.name or axis, "y": axis, "color": "cosine"})
 
 
-def transfer_figure(frame: pd.DataFrame) -> go.Figure:
+def transfer_figure(frame: "pd.DataFrame") -> go.Figure:
     """Effect of the vector from each source layer added at each target layer.
 
     Args:
@@ -44,7 +48,7 @@ def transfer_figure(frame: pd.DataFrame) -> go.Figure:
     return fig.update_traces(customdata=sem.to_numpy(), hovertemplate=hover)
 
 
-def pca_figure(points: pd.DataFrame, layer: int | None = None) -> go.Figure:
+def pca_figure(points: "pd.DataFrame", layer: int | None = None) -> go.Figure:
     """PCA scatter of the pair activations, one layer at a time (slider).
 
     Args:
@@ -86,7 +90,7 @@ def pca_figure(points: pd.DataFrame, layer: int | None = None) -> go.Figure:
     )
 
 
-def separation_figure(scores: pd.DataFrame) -> go.Figure:
+def separation_figure(scores: "pd.DataFrame") -> go.Figure:
     """Probe accuracy and Fisher ratio against layer, with and without letter removal.
 
     Args:
@@ -117,7 +121,7 @@ def separation_figure(scores: pd.DataFrame) -> go.Figure:
     return _style(fig, "Separation of matching vs not matching")
 
 
-def diagnostics_figure(diag: pd.DataFrame) -> go.Figure:
+def diagnostics_figure(diag: "pd.DataFrame") -> go.Figure:
     """Vector norm relative to the residual norm, and letter cosine, against layer.
 
     Args:

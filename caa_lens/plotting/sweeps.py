@@ -1,7 +1,8 @@
 """Sweep, judge and side-effect figures: outcomes against layer or multiplier."""
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 from plotly.subplots import make_subplots
@@ -10,8 +11,11 @@ from ..columns import CONDITION_COLUMNS, JUDGE_SUMMARY_COLUMNS, SIDE_EFFECT_SUMM
 from ..options import SITES
 from ._base import DIVERGING, NEUTRAL, _band, _diverging, _multiplier_color, _require, _style
 
+if TYPE_CHECKING:
+    import pandas as pd
 
-def _error_line(g: pd.DataFrame, column: str, name: str, color: str) -> go.Scatter:
+
+def _error_line(g: "pd.DataFrame", column: str, name: str, color: str) -> go.Scatter:
     """`column` (with its `<column>_sem` as error bars) against the multiplier, as one line with markers."""
     g = g.sort_values("multiplier")
     error = {"array": g[f"{column}_sem"].fillna(0)}
@@ -24,7 +28,7 @@ def _by_multiplier(lines: list, title: str, yaxis_title: str, yaxis_range: list)
     return _style(go.Figure(lines), title, xaxis_title="multiplier", yaxis_title=yaxis_title, yaxis_range=yaxis_range)
 
 
-def layer_sweep_figure(summary: pd.DataFrame, best_layer: int | None = None) -> go.Figure:
+def layer_sweep_figure(summary: "pd.DataFrame", best_layer: int | None = None) -> go.Figure:
     """p(matching) against layer, one line (with s.e. band) per multiplier.
 
     Args:
@@ -58,7 +62,7 @@ def layer_sweep_figure(summary: pd.DataFrame, best_layer: int | None = None) -> 
     )
 
 
-def behaviors_layer_figure(summary: pd.DataFrame, multiplier: float) -> go.Figure:
+def behaviors_layer_figure(summary: "pd.DataFrame", multiplier: float) -> go.Figure:
     """The paper's Figure 2: p(matching) against steered layer at +m (solid) and -m (dashed), every behaviour.
 
     Args:
@@ -90,7 +94,7 @@ def behaviors_layer_figure(summary: pd.DataFrame, multiplier: float) -> go.Figur
     return _style(fig, title, xaxis_title="layer", yaxis_title="p(matching)", yaxis_range=[-0.02, 1.02])
 
 
-def site_layer_figure(table: pd.DataFrame) -> go.Figure:
+def site_layer_figure(table: "pd.DataFrame") -> go.Figure:
     """Effect p(+m) - p(-m) by site (rows, `options.SITES` order) and steered layer (columns).
 
     Args:
@@ -123,7 +127,7 @@ def site_layer_figure(table: pd.DataFrame) -> go.Figure:
     return _style(fig, f"Effect p(+m) - p(-m) by site and layer, m = {m:g}", xaxis_title="layer", yaxis_title="site")
 
 
-def conditions_figure(summary: pd.DataFrame) -> go.Figure:
+def conditions_figure(summary: "pd.DataFrame") -> go.Figure:
     """p(matching) (with s.e. error bars) against multiplier, one line per system-prompt condition.
 
     Args:
@@ -141,7 +145,7 @@ def conditions_figure(summary: pd.DataFrame) -> go.Figure:
     return _by_multiplier(lines, "System prompt and steering", "p(matching)", [-0.02, 1.02])
 
 
-def multiplier_sweep_figure(summary: pd.DataFrame) -> go.Figure:
+def multiplier_sweep_figure(summary: "pd.DataFrame") -> go.Figure:
     """p(matching) (with s.e. error bars) and letter mass against multiplier, per behaviour.
 
     Args:
@@ -171,7 +175,7 @@ def multiplier_sweep_figure(summary: pd.DataFrame) -> go.Figure:
     return _style(fig, "p(matching) by multiplier")
 
 
-def judge_figure(summary: pd.DataFrame) -> go.Figure:
+def judge_figure(summary: "pd.DataFrame") -> go.Figure:
     """Mean judge score (with s.e. error bars) against multiplier, one line per behaviour and layer.
 
     Args:
@@ -189,7 +193,7 @@ def judge_figure(summary: pd.DataFrame) -> go.Figure:
     return _by_multiplier(lines, "Judge score by multiplier", "mean score (0-10)", [-0.2, 10.2])
 
 
-def side_effects_figure(summary: pd.DataFrame) -> go.Figure:
+def side_effects_figure(summary: "pd.DataFrame") -> go.Figure:
     """MMLU / TruthfulQA accuracy against multiplier: mean p(correct) with s.e., argmax accuracy dashed.
 
     Args:

@@ -1,13 +1,16 @@
 """Per-token detection views: a layers x tokens heatmap and coloured text for one layer."""
 
 import html
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 
 from ..columns import TOKEN_COLUMNS
 from ._base import _diverging, _heatmap, _require, _symmetric_range
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TOKEN_VALUES = ("cosine", "dot")
 
@@ -22,7 +25,7 @@ def _check_value(value: str) -> None:
         raise ValueError(f"value must be one of {TOKEN_VALUES}, got {value!r}")
 
 
-def token_heatmap(scores: pd.DataFrame, value: str = "cosine") -> go.Figure:
+def token_heatmap(scores: "pd.DataFrame", value: str = "cosine") -> go.Figure:
     """Layers x tokens heatmap of `detect.token_scores`.
 
     Args:
@@ -48,7 +51,7 @@ def token_heatmap(scores: pd.DataFrame, value: str = "cosine") -> go.Figure:
     return fig.update_traces(customdata=np.tile(labels, (len(matrix), 1)), hovertemplate=hover)
 
 
-def token_text_html(scores: pd.DataFrame, layer: int, value: str = "cosine") -> str:
+def token_text_html(scores: "pd.DataFrame", layer: int, value: str = "cosine") -> str:
     """The text as coloured spans, one per token, for one layer.
 
     Args:
