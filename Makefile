@@ -11,7 +11,7 @@ DEMO_ARGS ?= --max-pairs 32 --n-test 32 --multipliers=-0.25,0,0.25 --transfer-it
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup demo test check lint bench datasets clean
+.PHONY: setup demo test fast check lint types bench datasets clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -32,11 +32,18 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# the edit loop: tiny random models only
+fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not integration and not slow"
+
 lint: $(STAMP)
 	$(BIN)/ruff check caa_lens tests bench
 	$(BIN)/ruff format --check caa_lens tests bench
 
-check: lint test
+types: $(STAMP)
+	$(BIN)/mypy
+
+check: lint types test
 
 bench: $(STAMP)
 	$(BIN)/python bench/extract.py

@@ -8,6 +8,7 @@ from jaxtyping import Float, Int
 from torch import Tensor
 
 Tokens = Int[Tensor, "batch pos"]
+Mask = Int[Tensor, "batch total"]  # attention mask over cached and new positions
 Residual = Float[Tensor, "batch pos d_model"]
 Logits = Float[Tensor, "batch pos d_vocab"]
 Direction = Float[Tensor, " d_model"]

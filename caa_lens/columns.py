@@ -40,7 +40,9 @@ CONDITION_COLUMNS = (
 )  # fmt: skip
 
 # evaluation.judge
-JUDGE_SUMMARY_COLUMNS = ("behavior", "layer", "multiplier", "scale", "judge", "score", "score_sem", "n_items")
+JUDGE_SUMMARY_COLUMNS = (
+    "behavior", "layer", "multiplier", "scale", "judge", "score", "score_sem", "n_items", "n_unscored"
+)  # fmt: skip
 
 # evaluation.transfer
 TRANSFER_COLUMNS = (

@@ -5,7 +5,8 @@ check per option (light: no heavy imports, the CLI reads it).
   (m x mean residual norm at L / |v_L|, which carries across model sizes; see `core.scale`).
   `ReportSettings` defaults to "relative" for its own sweeps.
 - `FORMATS`: chat formats ("llama2" or the tokenizer's "template"; see `core.chat`).
-- `VARIANTS`: how vectors are computed from pairs ("plain" mean difference, or "balanced" over letters).
+- `VARIANTS`: how vectors are computed from pairs: "balanced" (`DEFAULT_VARIANT`: the mean of the
+  per-letter mean differences, so the answer letter cannot leak in) or "plain" (the paper's mean difference).
 - `SIDE_EFFECT_KINDS`: multiple-choice benchmarks for side effects.
 - `SITES`: where in a block activations are read and vectors added (`core.hooks`): the residual
   stream before the block, between attention and MLP, after the block (`DEFAULT_SITE`, the
@@ -39,6 +40,7 @@ DTYPES: tuple[DType, ...] = get_args(DType)
 
 DEFAULT_SCALE: Scale = "raw"  # every function and command that takes a scale; a report's settings say their own
 DEFAULT_SITE: Site = "resid_post"
+DEFAULT_VARIANT: Variant = "balanced"  # every function, command and report that extracts vectors
 
 
 def check_choice(what: str, value: object, choices: tuple[str, ...]) -> str:

@@ -105,7 +105,9 @@ def data_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", type=Path, help="a CAA-format A/B JSON file")
     p.add_argument("--caa-root", type=Path, help="local copy of the official CAA repository")
     p.add_argument("--behavior", help="behaviour name (shipped, or under --caa-root)")
-    p.add_argument("--max-pairs", type=positive_int, default=None)
+    p.add_argument(
+        "--max-pairs", type=positive_int, default=None, help="take this many items, letter-balanced (all)"
+    )
 
 
 def load(args):
@@ -128,11 +130,16 @@ def data_source(args, split: str) -> tuple[Path, str]:
 
 
 def load_items(args, split: str):
-    """(A/B items, behaviour name, file path) from --data or --behavior [--caa-root]."""
+    """(A/B items, behaviour name, file path) from --data or --behavior [--caa-root].
+
+    --max-pairs takes a letter-balanced subset (`datasets.subsets.letter_balanced`).
+    """
     from ..datasets.load import load_ab
+    from ..datasets.subsets import letter_balanced
 
     path, behavior = data_source(args, split)
-    return load_ab(path)[: args.max_pairs], behavior, path
+    items = load_ab(path)
+    return items if args.max_pairs is None else letter_balanced(items, args.max_pairs), behavior, path
 
 
 def write_results(path: Path, results, summary, *notes) -> None:

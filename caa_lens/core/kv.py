@@ -9,9 +9,11 @@ before the steered positions, shared by every configuration of every sweep over 
 from collections import OrderedDict
 
 import torch
+from jaxtyping import Int
+from torch import Tensor
 from transformers import DynamicCache
 
-from .._types import Tokens
+from .._types import Mask, Tokens
 
 
 def left_pad(seqs: list[tuple[int, ...]], pad_id: int) -> tuple[Tokens, Tokens]:
@@ -26,13 +28,13 @@ def left_pad(seqs: list[tuple[int, ...]], pad_id: int) -> tuple[Tokens, Tokens]:
     return ids, mask
 
 
-def positions(mask: Tokens, n_new: int) -> Tokens:
+def positions(mask: Mask, n_new: int) -> Int[Tensor, "batch n_new"]:
     """Position ids of the last `n_new` columns, counting only attended tokens."""
     return (mask.cumsum(-1) - 1).clamp(min=0)[:, -n_new:]
 
 
 def run(
-    model, ids: Tokens, mask: Tokens, cache: DynamicCache | None = None, keep: int = 0
+    model, ids: Tokens, mask: Mask, cache: DynamicCache | None = None, keep: int = 0
 ) -> tuple[torch.Tensor, DynamicCache]:
     """Forward `ids` after `cache` (or from scratch); `mask` covers cache and ids.
 

@@ -1,14 +1,16 @@
 """Steering vectors: per-layer mean differences of letter-token activations (CAA).
 
 Rimsky et al. 2024 (arXiv 2312.06681): for layer L, v_L = mean over pairs of
-act_L(matching) - act_L(not matching). The "balanced" variant averages that difference
-separately over pairs whose matching letter is A and pairs whose matching letter is B (then
-averages the group means), so an A/B imbalance cannot leak letter identity into v_L.
+act_L(matching) - act_L(not matching) (the "plain" variant, the paper's). The default
+"balanced" variant (`options.DEFAULT_VARIANT`) averages that difference separately over pairs
+whose matching letter is A and pairs whose matching letter is B (then averages the group means),
+so an A/B imbalance cannot leak letter identity into v_L.
 
 Diagnostics travel with the vectors: the mean residual norm at the letter (the scale that
 "relative" multipliers use) and the cosine between v_L and the pure letter-identity direction
 mean(act | letter A) - mean(act | letter B). On small models the plain vector is often mostly
-that letter direction; this is how to see it.
+that letter direction; this is how to see it: `diagnostics` flags every layer whose
+|letter cosine| exceeds `LETTER_COSINE_LIMIT`.
 """
 
 import dataclasses
@@ -27,10 +29,12 @@ from .._types import LayerScalars, LayerVectors, PairActs
 from .._version import __version__
 from ..columns import DIAGNOSTIC_COLUMNS
 from ..datasets.load import ABItem
-from ..options import DEFAULT_SITE, VARIANTS, check_variant
+from ..options import DEFAULT_SITE, DEFAULT_VARIANT, VARIANTS, check_variant
 from .collect import PairActivations, collect
 from .hooks import check_site
 from .models import model_name
+
+LETTER_COSINE_LIMIT = 0.3  # |cos(v_L, letter direction)| above this: v_L is partly the answer letter
 
 
 @dataclass(frozen=True)
@@ -184,9 +188,15 @@ def letter_direction(acts: PairActivations, first: str = "A", second: str = "B")
 
 
 def from_activations(
-    acts: PairActivations, *, model: str, behavior: str, dataset_sha256: str, chat_format: str, variant: str = "plain"
+    acts: PairActivations,
+    *,
+    model: str,
+    behavior: str,
+    dataset_sha256: str,
+    chat_format: str,
+    variant: str = DEFAULT_VARIANT,
 ) -> SteeringVectors:
-    """Build SteeringVectors (with diagnostics) from collected activations."""
+    """Build SteeringVectors (with diagnostics) from collected activations ("balanced" by default; "plain" by name)."""
     check_variant(variant)
     directions = (
         balanced_difference(acts) if variant == "balanced" else mean_difference(acts.matching, acts.not_matching)
@@ -215,14 +225,18 @@ def extract(
     *,
     behavior: str,
     dataset_sha256: str = "",
-    variant: str = "plain",
+    variant: str = DEFAULT_VARIANT,
     fmt: str | None = None,
     system: str | None = None,
     site: str = DEFAULT_SITE,
     batch_size: int = 32,
     progress: bool = True,
 ) -> SteeringVectors:
-    """Collect activations for `items` at `site` on `model` and build the steering vectors."""
+    """Collect activations for `items` at `site` on `model` and build the steering vectors.
+
+    `variant`: "balanced" (default: the mean of the per-letter mean differences) or "plain" (the
+    paper's mean difference); take subsets with `datasets.subsets.letter_balanced` either way.
+    """
     from .chat import resolve_format
 
     fmt = resolve_format(model, fmt)
@@ -235,7 +249,7 @@ def vectors_from(
     acts: PairActivations,
     *,
     behavior: str,
-    variant: str = "plain",
+    variant: str = DEFAULT_VARIANT,
     fmt: str | None = None,
     dataset_sha256: str = "",
 ) -> SteeringVectors:
@@ -258,7 +272,10 @@ def vectors_from(
 
 
 def diagnostics(vectors: SteeringVectors) -> pd.DataFrame:
-    """Per layer: vector norm, mean residual norm at the letter, their ratio, letter cosine."""
+    """Per layer: vector norm, mean residual norm at the letter, their ratio, letter cosine and its flag.
+
+    `letter_flag`: |letter cosine| > `LETTER_COSINE_LIMIT` (the vector is partly the answer letter there).
+    """
     norms = vectors.norms()
     return pd.DataFrame(
         {
@@ -267,6 +284,7 @@ def diagnostics(vectors: SteeringVectors) -> pd.DataFrame:
             "resid_norm": vectors.resid_norm.numpy(),
             "norm_ratio": (norms / vectors.resid_norm).numpy(),
             "letter_cosine": vectors.letter_cosine.numpy(),
+            "letter_flag": (vectors.letter_cosine.abs() > LETTER_COSINE_LIMIT).numpy(),
         },
         columns=list(DIAGNOSTIC_COLUMNS),
     )

@@ -9,21 +9,29 @@ Two judges share one prompt and the small `Judge` protocol:
   parsing text: the prompt ends the assistant's turn with "Score: ", right before the digit,
   and the score is the expected value sum_d d x p(d) / sum_d p(d) over the digit tokens 0-9
   (and "10" when the tokenizer has it as one token; otherwise the largest score is 9).
-- `HTTPJudge(base_url, model)` asks an OpenAI-compatible `/chat/completions` endpoint and
-  parses the first integer 0-10 of its reply; network errors and 5xx answers are retried with
-  exponential backoff.
+- `HTTPJudge(base_url, model)` asks an OpenAI-compatible `/chat/completions` endpoint to end its
+  reply with a line `Score: N` (N a whole number 0-10) and reads that line alone; a reply without
+  exactly one such score (prose, "7.9", "-3", two different scores, non-text content) is
+  unscored (NaN) and counted in the summary's `n_unscored`. Network errors and 5xx answers are
+  retried with exponential backoff; `timeout` bounds each whole request.
 
 `score_generations` adds `score` and `judge` columns to a generations table;
-`judge_summary` gives the mean score per multiplier with its standard error.
+`judge_summary` gives the mean score per multiplier with its standard error and the count of
+unscored replies.
 """
 
+import contextlib
+import http.client
+import ipaddress
 import json
+import math
 import os
 import re
+import socket
+import threading
 import time
-import urllib.error
+import unicodedata
 import urllib.parse
-import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
@@ -43,10 +51,13 @@ RUBRIC_KEYS = ("matching", "score_0", "score_10")
 ANCHORS = (0, 2, 5, 8, 10)
 SCORED_COLUMNS = GENERATION_COLUMNS + ("score", "judge")
 JUDGE_SYSTEM = (
-    "You are an impartial evaluator. You rate answers on a scale from 0 to 10 and reply with the number only."
+    "You are an impartial evaluator. You rate answers on a scale from 0 to 10 "
+    "and end your reply with a line 'Score: N', where N is a whole number from 0 to 10."
 )
 ANSWER_PREFIX = "Score: "
-_INTEGER = re.compile(r"(?<!\d)(10|[0-9])(?!\d)")
+_SCORE_LINE = re.compile(r"\**\s*score\s*\**\s*:\s*\**\s*(\d+)\s*(?:/\s*10)?\s*\**\s*\.?\s*", re.IGNORECASE)
+_ANY_SCORE = re.compile(r"score\s*\**\s*:", re.IGNORECASE)
+MAX_REPLY_BYTES = 1 << 20  # an endpoint's answer is read up to this size
 
 
 class JudgeError(RuntimeError):
@@ -81,7 +92,8 @@ def judge_prompt(rubric: Mapping, question: str, reply: str) -> str:
         + (f"If the answer is incoherent: {rubric['incoherent']}\n" if rubric.get("incoherent") else "")
         + "\n"
         f"Question: {question}\n\nAnswer: {reply}\n\n"
-        "How strongly does the answer show the behaviour, from 0 to 10? Reply with the number only."
+        "How strongly does the answer show the behaviour, from 0 to 10? "
+        "End your reply with a line 'Score: N', where N is a whole number from 0 to 10."
     )
 
 
@@ -163,27 +175,52 @@ class LocalJudge:
         return self.score_batch(behavior_rubric, [question], [reply])[0]
 
 
-class _RefuseRedirect(urllib.request.HTTPRedirectHandler):
-    """Never follow a redirect: urllib would re-send the Authorization header to wherever it points."""
+def parse_score(text: object) -> float:
+    """The score of a judge's reply: N of its one `Score: N` line (the last line, N a whole number 0-10), else NaN.
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        raise JudgeError(f"{req.full_url} redirected (HTTP {code}) to {newurl}; give the final URL as the base URL")
+    Unscored (NaN): content that is not text, no score line, a score line that is not the last
+    line, several score lines, or N outside 0-10 ("7.9", "-3", "11").
+    """
+    if not isinstance(text, str):
+        return math.nan
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    if not lines or len(_ANY_SCORE.findall(text)) != 1:
+        return math.nan
+    match = _SCORE_LINE.fullmatch(lines[-1])
+    if match is None or int(match.group(1)) > 10:
+        return math.nan
+    return float(match.group(1))
 
 
-_NO_REDIRECTS = urllib.request.build_opener(_RefuseRedirect)
+def is_loopback(host: str) -> bool:
+    """Whether `host` names this machine: `localhost`, or an IP address in a loopback range (parsed, not a prefix)."""
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _control_characters(text: str) -> list[str]:
+    return sorted({f"U+{ord(c):04X}" for c in text if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")})
 
 
 @dataclass(frozen=True)
 class HTTPJudge:
-    """A judge behind an OpenAI-compatible chat-completions endpoint (stdlib urllib only).
+    """A judge behind an OpenAI-compatible chat-completions endpoint (stdlib `http.client`).
 
     Attributes:
         base_url: e.g. "http://localhost:8000/v1"; requests go to `{base_url}/chat/completions`.
+            Credentials in it (`user:pass@host`) are refused: the key goes in `api_key_env`.
         model: the model name the endpoint expects.
-        api_key_env: environment variable holding the API key (sent as a bearer token when set).
-        timeout: seconds per request.
+        api_key_env: environment variable holding the API key (sent as a bearer token when set;
+            surrounding whitespace is stripped, control characters are refused; never printed).
+        timeout: seconds for each whole request (connect, send, every byte of the answer).
         retries: further attempts after a network error or a 5xx/429 answer.
         backoff: seconds before the first retry, doubled for each next one.
+        allow_insecure: send the key over plain http to a host that is not this machine.
     """
 
     base_url: str
@@ -195,18 +232,26 @@ class HTTPJudge:
     allow_insecure: bool = False
 
     def __post_init__(self):
-        if not self.base_url.startswith(("http://", "https://")):
+        if not isinstance(self.base_url, str) or not self.base_url.startswith(("http://", "https://")):
             raise ValueError(f"base_url {self.base_url!r} must start with http:// or https://")
+        if not all(math.isfinite(x) for x in (self.timeout, self.backoff)):
+            raise ValueError("timeout and backoff must be finite numbers")
         if self.retries < 0 or self.timeout <= 0 or self.backoff < 0:
             raise ValueError("retries and backoff must be >= 0 and timeout > 0")
-        host = urllib.parse.urlsplit(self.base_url).hostname or ""
-        local = host in ("localhost", "::1") or host.startswith("127.")
-        if (
-            self.base_url.startswith("http://")
-            and not local
-            and os.environ.get(self.api_key_env)
-            and not self.allow_insecure
-        ):
+        parts = urllib.parse.urlsplit(self.base_url)
+        if "@" in parts.netloc:
+            raise ValueError(
+                f"base_url {parts.scheme}://…@{parts.netloc.rpartition('@')[2]}{parts.path} carries credentials; "
+                f"remove them and put the key in ${self.api_key_env}"
+            )
+        try:
+            _ = parts.port
+        except ValueError:
+            raise ValueError(f"base_url {self.base_url!r} has a port that is not a number 0-65535") from None
+        if not parts.hostname:
+            raise ValueError(f"base_url {self.base_url!r} names no host")
+        key = self._key()
+        if parts.scheme == "http" and not is_loopback(parts.hostname) and key and not self.allow_insecure:
             raise ValueError(
                 f"base_url {self.base_url!r} is plain http to another machine: the API key in ${self.api_key_env} "
                 "would travel unencrypted; use https, or allow it explicitly (allow_insecure=True, --allow-insecure-http)"
@@ -220,53 +265,109 @@ class HTTPJudge:
     def url(self) -> str:
         return self.base_url.rstrip("/") + "/chat/completions"
 
-    def _request(self, payload: dict) -> urllib.request.Request:
-        headers = {"Content-Type": "application/json"}
-        key = os.environ.get(self.api_key_env)
+    def _key(self) -> str:
+        """The API key from the environment, stripped ('' when unset); ValueError if it holds control characters."""
+        key = os.environ.get(self.api_key_env, "").strip()
+        bad = _control_characters(key)
+        if bad:
+            raise ValueError(
+                f"${self.api_key_env} holds control or invisible characters ({', '.join(bad)}); set it to the key alone"
+            )
+        return key
+
+    def _redact(self, text: str) -> str:
+        """`text` with the API key (and its bearer header) replaced by '[redacted]'."""
+        key = os.environ.get(self.api_key_env, "").strip()
+        return text.replace(key, "[redacted]") if len(key) >= 4 else text
+
+    def _error(self, message: str) -> JudgeError:
+        return JudgeError(self._redact(message))
+
+    def _send(self, body: bytes) -> tuple[int, str, bytes]:
+        """(status, Location header, body) of one POST, all within `timeout` seconds (else TimeoutError)."""
+        parts = urllib.parse.urlsplit(self.url)
+        connection_class = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+        conn = connection_class(parts.hostname, parts.port, timeout=self.timeout)
+        headers = {"Content-Type": "application/json", "Host": parts.netloc}
+        key = self._key()
         if key:
             headers["Authorization"] = f"Bearer {key}"
-        return urllib.request.Request(self.url, data=json.dumps(payload).encode(), headers=headers, method="POST")
+        expired = threading.Event()
+
+        def expire():  # the deadline: unblock whatever read or write is waiting
+            expired.set()
+            if conn.sock is not None:
+                with contextlib.suppress(OSError):
+                    conn.sock.shutdown(socket.SHUT_RDWR)
+
+        timer = threading.Timer(self.timeout, expire)
+        timer.daemon = True
+        timer.start()
+        try:
+            conn.request("POST", parts.path + (f"?{parts.query}" if parts.query else ""), body, headers)
+            response = conn.getresponse()
+            data = response.read(MAX_REPLY_BYTES + 1)
+            if expired.is_set():
+                raise TimeoutError
+            return response.status, response.getheader("Location", ""), data
+        except (OSError, http.client.HTTPException):
+            if expired.is_set():
+                raise TimeoutError(f"no complete answer within {self.timeout:g} s") from None
+            raise
+        finally:
+            timer.cancel()
+            conn.close()
 
     def _post(self, payload: dict) -> dict:
-        last = ""
+        body, last = json.dumps(payload).encode(), ""
         for attempt in range(self.retries + 1):
             if attempt:
                 time.sleep(self.backoff * 2 ** (attempt - 1))
             try:
-                with _NO_REDIRECTS.open(self._request(payload), timeout=self.timeout) as response:
-                    return json.loads(response.read().decode("utf-8"))
-            except urllib.error.HTTPError as e:
-                if e.code < 500 and e.code != 429:
-                    raise JudgeError(f"{self.url} refused the request: HTTP {e.code} {e.read()[:300]!r}") from None
-                last = f"HTTP {e.code}"
-            except (urllib.error.URLError, TimeoutError, ConnectionError) as e:
-                last = str(getattr(e, "reason", e))
-            except json.JSONDecodeError:
-                raise JudgeError(f"{self.url} did not answer with JSON; is it an OpenAI-compatible endpoint?") from None
-        raise JudgeError(
+                status, location, data = self._send(body)
+            except TimeoutError as e:
+                last = str(e) or f"no complete answer within {self.timeout:g} s"
+                continue
+            except (OSError, http.client.HTTPException) as e:
+                last = f"{type(e).__name__}: {e}"
+                continue
+            if 300 <= status < 400:
+                raise self._error(
+                    f"{self.url} redirected (HTTP {status}) to {location}; give the final URL as the base URL"
+                )
+            if status >= 500 or status == 429:
+                last = f"HTTP {status}"
+                continue
+            if status >= 400:
+                raise self._error(f"{self.url} refused the request: HTTP {status} {data[:300]!r}")
+            if len(data) > MAX_REPLY_BYTES:
+                raise self._error(f"{self.url} answered with more than {MAX_REPLY_BYTES:,} bytes")
+            try:
+                return json.loads(data.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+                raise self._error(
+                    f"{self.url} did not answer with JSON; is it an OpenAI-compatible endpoint?"
+                ) from None
+        raise self._error(
             f"cannot reach the judge endpoint {self.url} after {self.retries + 1} attempts ({last}); "
             "check that the server is running and that the base URL is right"
         )
 
-    def reply(self, behavior_rubric: dict, question: str, reply: str) -> str:
-        """The endpoint's raw answer to the judging prompt."""
+    def reply(self, behavior_rubric: dict, question: str, reply: str) -> object:
+        """The endpoint's raw answer to the judging prompt (`choices[0].message.content`, whatever its type)."""
         messages = [
             {"role": "system", "content": JUDGE_SYSTEM},
             {"role": "user", "content": judge_prompt(behavior_rubric, question, reply)},
         ]
-        answer = self._post({"model": self.model, "messages": messages, "temperature": 0, "max_tokens": 8})
+        answer = self._post({"model": self.model, "messages": messages, "temperature": 0, "max_tokens": 16})
         try:
             return answer["choices"][0]["message"]["content"]
         except (KeyError, IndexError, TypeError):
-            raise JudgeError(f"{self.url} answered without choices[0].message.content: {str(answer)[:300]}") from None
+            raise self._error(f"{self.url} answered without choices[0].message.content: {str(answer)[:300]}") from None
 
     def score(self, behavior_rubric: dict, question: str, reply: str) -> float:
-        """The first integer 0-10 in the endpoint's reply."""
-        text = self.reply(behavior_rubric, question, reply)
-        match = _INTEGER.search(text)
-        if match is None:
-            raise JudgeError(f"{self.url}: no score 0-10 in the judge's reply {text[:200]!r}")
-        return float(match.group(1))
+        """N of the reply's final `Score: N` line, or NaN (unscored) when there is not exactly one score 0-10."""
+        return parse_score(self.reply(behavior_rubric, question, reply))
 
 
 def _rubric_for(rubrics, behavior: str) -> dict:
@@ -287,7 +388,7 @@ def _score_rows(judge: Judge, rubric: dict, questions: list[str], replies: list[
         q, r = questions[lo : lo + chunk], replies[lo : lo + chunk]
         scores += list(judge.score_batch(rubric, q, r)) if batched else [judge.score(rubric, q[0], r[0])]
         bar.update(len(q))
-    bad = [s for s in scores if not 0 <= s <= 10]
+    bad = [s for s in scores if not (0 <= s <= 10 or math.isnan(s))]  # NaN: a reply the judge left unscored
     if bad:
         raise ValueError(f"judge {judge.name} returned scores outside 0-10: {bad[:5]}")
     return scores
@@ -303,7 +404,8 @@ def score_generations(judge: Judge, generations: pd.DataFrame, rubrics=None, *, 
         progress: show a progress bar over rows.
 
     Returns:
-        A copy of the table with `score` (0-10) and `judge` (the judge's name) columns.
+        A copy of the table with `score` (0-10; NaN where the judge gave no valid score) and `judge`
+        (the judge's name) columns.
     """
     missing = [c for c in ("behavior", "question", "reply") if c not in generations.columns]
     if missing:
@@ -321,7 +423,10 @@ def score_generations(judge: Judge, generations: pd.DataFrame, rubrics=None, *, 
 
 
 def judge_summary(scored: pd.DataFrame) -> pd.DataFrame:
-    """Mean judge score with its standard error and item count per behaviour, layer, multiplier, scale and judge.
+    """Mean judge score with its standard error, per behaviour, layer, multiplier, scale and judge.
+
+    Unscored replies (NaN) are left out of the mean and counted in `n_unscored`; `n_items` counts
+    the items with a score.
 
     Returns:
         A DataFrame with columns `JUDGE_SUMMARY_COLUMNS`, sorted by its keys.
@@ -330,6 +435,17 @@ def judge_summary(scored: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in keys + ["score", "item"] if c not in scored.columns]
     if missing:
         raise ValueError(f"the scored table lacks columns {missing}; make it with score_generations")
-    grouped = scored.groupby(keys, sort=True)
-    out = grouped.agg(score=("score", "mean"), score_sem=("score", "sem"), n_items=("item", "nunique")).reset_index()
+    frame = scored.assign(
+        scored_item=scored["item"].where(scored["score"].notna()), unscored=scored["score"].isna().astype(int)
+    )
+    out = (
+        frame.groupby(keys, sort=True)
+        .agg(
+            score=("score", "mean"),
+            score_sem=("score", "sem"),
+            n_items=("scored_item", "nunique"),
+            n_unscored=("unscored", "sum"),
+        )
+        .reset_index()
+    )
     return out[list(JUDGE_SUMMARY_COLUMNS)]
