@@ -1,8 +1,8 @@
 import json
 import math
 import socket
-import time
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pandas as pd
@@ -22,8 +22,8 @@ from caa_lens.evaluation.judge import (
     LocalJudge,
     is_loopback,
     judge_prompt,
-    parse_score,
     judge_summary,
+    parse_score,
     score_generations,
 )
 from caa_lens.evaluation.openended import GENERATION_COLUMNS
@@ -279,7 +279,7 @@ SCORE_REPLIES = {
 def test_only_one_explicit_score_line_is_read(reply):
     expected = SCORE_REPLIES[reply]
     got = parse_score(reply)
-    assert (math.isnan(got) if expected is None else got == expected), (reply, got)
+    assert math.isnan(got) if expected is None else got == expected, (reply, got)
 
 
 @pytest.mark.parametrize("content", [None, 7, 7.0, ["Score: 7"], {"score": 7}])

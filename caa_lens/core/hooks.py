@@ -9,7 +9,9 @@ changes the residual stream at `resid_mid` itself (resid_mid = resid_pre + attn_
 what steering there means.
 
 Two hooks carry the method:
-- `ReadAt` stores the residual stream at chosen positions (one per row) during a forward;
+- `ReadAt` stores the residual stream at chosen positions (one per row) during a forward; with
+  `stop=True` it ends the forward (`StopForward`) once every hook it was attached with has read,
+  so nothing after the last layer read (later blocks, final norm, unembedding) is computed;
 - `AddVector` adds a per-row vector at every position from a per-row start onwards. It tracks
   absolute positions across calls, so it is right in a full pass, in a pass over a suffix
   whose prefix sits in a KV cache, and in one-token cached decoding steps.
@@ -57,15 +59,22 @@ def resid_post_names(n_layers: int) -> list[str]:
     return read_names(n_layers, "resid_post")
 
 
+class StopForward(Exception):
+    """Raised by a `ReadAt(stop=True)` hook once it has read everything: the forward has nothing left to give."""
+
+
 class ReadAt:
     """Store `resid[row, positions[row]]` under each hook name it is attached with (`at(name)`).
 
-    `positions` is (batch,) for one position per row or (batch, k) for k positions per row.
+    `positions` is (batch,) for one position per row or (batch, k) for k positions per row. With
+    `stop`, the hook that completes the reads raises `StopForward` (run the forward with `run`).
     """
 
-    def __init__(self, positions: Int[Tensor, " batch *k"]):
+    def __init__(self, positions: Int[Tensor, " batch *k"], stop: bool = False):
         self.positions = positions
+        self.stop = stop
         self.store: dict[str, Float[Tensor, "batch *k d_model"]] = {}
+        self._names: set[str] = set()
 
     def at(self, name: str):
         """The hook function for hook point `name` (bridge hook points may carry alias names)."""
@@ -73,13 +82,28 @@ class ReadAt:
         def read(resid: Residual, hook) -> Residual:
             rows = torch.arange(resid.shape[0], device=resid.device).reshape(-1, *[1] * (self.positions.dim() - 1))
             self.store[name] = resid[rows, self.positions.to(resid.device)].detach().clone()
+            if self.stop and self._names <= self.store.keys():
+                raise StopForward
             return resid
 
+        self._names.add(name)
         return read
 
     def hooks(self, names: list[str]) -> list[tuple[str, object]]:
         """`fwd_hooks` entries reading every name in `names`."""
         return [(name, self.at(name)) for name in names]
+
+    def run(self, model, names: list[str], forward) -> None:
+        """Call `forward()` with the hooks reading `names` in place; a `StopForward` from them ends it early."""
+        self.store.clear()
+        with model.hooks(fwd_hooks=self.hooks(names)):
+            try:
+                forward()
+            except StopForward:
+                pass  # every name was read: the rest of the forward is not needed
+        missing = [name for name in names if name not in self.store]
+        if missing:
+            raise RuntimeError(f"the forward pass never reached the hook points {missing[:3]}")
 
     def stacked(self, names: list[str]) -> Float[Tensor, "batch n_layers *k d_model"]:
         """The stored rows for `names`, stacked along a layer axis."""
@@ -104,6 +128,7 @@ class AddVector:
         self._end = 0
 
     def __call__(self, resid: Residual, hook) -> Residual:
+        """The hook: `resid` with the rows' vectors added from their start positions on."""
         n = resid.shape[1]
         first = self.offset if self.offset is not None else (self._end if n == 1 else 0)
         self.offset, self._end = None, first + n
@@ -118,13 +143,15 @@ class AddVector:
 
 class AddAt:
     """Add `delta[row, pos]` to the residual stream (a full pass, such as a packed one),
-    first ablating `units[row, pos]` where given (zero rows: no ablation)."""
+    first ablating `units[row, pos]` where given (zero rows: no ablation).
+    """
 
     def __init__(self, delta: Residual, units: Residual | None = None):
         self.delta = delta
         self.units = units
 
     def __call__(self, resid: Residual, hook) -> Residual:
+        """The hook: `resid` plus `delta` (after ablating `units` where given)."""
         if self.units is not None:
             resid = ablate(resid, self.units.to(device=resid.device, dtype=resid.dtype))
         return resid + self.delta.to(device=resid.device, dtype=resid.dtype)

@@ -15,7 +15,9 @@ that letter direction; this is how to see it: `diagnostics` flags every layer wh
 
 import dataclasses
 import json
+import math
 import operator
+import warnings
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -29,10 +31,10 @@ from .._types import LayerScalars, LayerVectors, PairActs
 from .._version import __version__
 from ..columns import DIAGNOSTIC_COLUMNS
 from ..datasets.load import ABItem
-from ..options import DEFAULT_SITE, DEFAULT_VARIANT, VARIANTS, check_variant
+from ..options import DEFAULT_SITE, DEFAULT_VARIANT, VARIANTS, check_format, check_variant
 from .collect import PairActivations, collect
 from .hooks import check_site
-from .models import model_name
+from .models import model_dtype, model_name
 
 LETTER_COSINE_LIMIT = 0.3  # |cos(v_L, letter direction)| above this: v_L is partly the answer letter
 
@@ -57,6 +59,7 @@ class SteeringVectors:
     variant: str = "plain"
     site: str = DEFAULT_SITE
     version: str = field(default=__version__)
+    dtype: str = "float32"  # what the model computed in when the activations were read
 
     def __post_init__(self):
         if not isinstance(self.directions, torch.Tensor) or self.directions.ndim != 2:
@@ -71,12 +74,14 @@ class SteeringVectors:
                 )
             if not torch.isfinite(value).all():
                 raise ValueError(f"{name} holds NaN or infinite values; re-extract the vectors")
+        if not bool((self.resid_norm > 0).all()):
+            raise ValueError("resid_norm must be positive at every layer (it is a mean norm); re-extract the vectors")
         for name in ("resid_norm", "letter_cosine"):
             if tuple(getattr(self, name).shape) != (self.n_layers,):
                 raise ValueError(
                     f"{name} must have one value per layer ({self.n_layers}), got shape {tuple(getattr(self, name).shape)}"
                 )
-        for name in ("model", "behavior", "dataset_sha256", "chat_format", "variant", "site", "version"):
+        for name in ("model", "behavior", "dataset_sha256", "chat_format", "variant", "site", "version", "dtype"):
             if not isinstance(getattr(self, name), str):
                 raise ValueError(f"{name} must be a string, got {getattr(self, name)!r}")
         if not isinstance(self.n_pairs, int) or isinstance(self.n_pairs, bool) or self.n_pairs < 0:
@@ -84,13 +89,16 @@ class SteeringVectors:
         if self.variant not in VARIANTS + ("normalized",):
             raise ValueError(f"unknown variant {self.variant!r}; use one of {VARIANTS}")
         check_site(self.site)
+        check_format(self.chat_format)
 
     @property
     def n_layers(self) -> int:
+        """Number of layers (one vector each)."""
         return self.directions.shape[0]
 
     @property
     def d_model(self) -> int:
+        """Width of the residual stream."""
         return self.directions.shape[1]
 
     def check_layers(self, layers=None) -> list[int]:
@@ -113,13 +121,22 @@ class SteeringVectors:
         return layers
 
     def norms(self) -> LayerScalars:
-        """Euclidean norm of each layer's vector."""
-        return self.directions.norm(dim=-1)
+        """Euclidean norm of each layer's vector, in float32 (a float16 vector's norm can pass 65504)."""
+        return self.directions.float().norm(dim=-1)
 
     def normalized(self, norm: float) -> "SteeringVectors":
-        """A copy whose every layer's vector has the given norm (the paper's cross-behaviour scaling)."""
-        scaled = self.directions * (norm / self.norms().clamp_min(1e-12))[:, None]
-        return replace(self, directions=scaled, variant="normalized")
+        """A copy whose every layer's vector has the given norm (the paper's cross-behaviour scaling).
+
+        Raises:
+            ValueError: `norm` is not a finite number > 0, or a layer's vector is zero (it has no direction).
+        """
+        if isinstance(norm, bool) or not isinstance(norm, int | float) or not math.isfinite(norm) or norm <= 0:
+            raise ValueError(f"norm must be a finite number > 0, got {norm!r}")
+        norms = self.norms()
+        if not bool((norms > 0).all()):
+            raise ValueError(f"layers {(norms == 0).nonzero().flatten().tolist()} have a zero vector; it has no direction to scale")
+        scaled = self.directions.float() * (norm / norms)[:, None]
+        return replace(self, directions=scaled.to(self.directions.dtype), variant="normalized")
 
     def check_model(self, model) -> None:
         """Raise ValueError if `model` cannot take these vectors."""
@@ -129,6 +146,12 @@ class SteeringVectors:
                 f"vectors for {self.model} are {self.n_layers} layers x {self.d_model}, but the model "
                 f"{model_name(model)} has {n_layers} layers x {d_model}; extract vectors on this model"
             )
+        if self.model != model_name(model):
+            warnings.warn(
+                f"these vectors were extracted on {self.model}, but the model is {model_name(model)}; "
+                "a vector means little on another model",
+                stacklevel=3,
+            )
 
     def save(self, path: str | Path) -> Path:
         """Write tensors and metadata to one safetensors file (atomically)."""
@@ -136,7 +159,7 @@ class SteeringVectors:
         tensors = {
             name: getattr(self, name).contiguous().float() for name in ("directions", "resid_norm", "letter_cosine")
         }
-        return write_atomic(path, lambda p: save_file(tensors, str(p), metadata={"caa_lens": json.dumps(meta)}))
+        return write_atomic(path, lambda tmp: _save_file(tensors, tmp, {"caa_lens": json.dumps(meta)}, path))
 
     def export(self, path: str | Path, format: str = "llamacpp", **kwargs) -> Path:
         """Write the vectors as another tool's file: a llama.cpp control vector or an lm-eval steering file.
@@ -156,13 +179,23 @@ class SteeringVectors:
                 tensors = {name: f.get_tensor(name) for name in ("directions", "resid_norm", "letter_cosine")}
         except (KeyError, OSError, json.JSONDecodeError, SafetensorError) as e:
             raise ValueError(f"{path}: not a caa_lens vectors file ({e})") from None
+        except RecursionError:
+            raise ValueError(f"{path}: not a caa_lens vectors file (its metadata JSON is nested too deeply)") from None
         fields = {f.name for f in dataclasses.fields(cls)} - set(tensors)
-        if not isinstance(meta, dict) or set(meta) - fields or fields - set(meta) - {"variant", "site", "version"}:
+        if not isinstance(meta, dict) or set(meta) - fields or fields - set(meta) - {"variant", "site", "version", "dtype"}:
             raise ValueError(f"{path}: not a caa_lens vectors file (its metadata must name exactly {sorted(fields)})")
         try:
             return cls(**tensors, **meta)
         except ValueError as e:
             raise ValueError(f"{path}: {e}") from None
+
+
+def _save_file(tensors: dict, tmp: Path, metadata: dict, path: str | Path) -> None:
+    """Safetensors' `save_file` into `tmp`; a failure (a full disk, a file size limit) is one OSError naming `path`."""
+    try:
+        save_file(tensors, str(tmp), metadata=metadata)
+    except (SafetensorError, OSError) as e:
+        raise OSError(f"cannot write {path}: {' '.join(str(e).split())}") from None
 
 
 def mean_difference(matching: PairActs, not_matching: PairActs) -> LayerVectors:
@@ -177,12 +210,18 @@ def balanced_difference(acts: PairActivations) -> LayerVectors:
     return torch.stack([mean_difference(acts.matching[g], acts.not_matching[g]) for g in groups]).mean(dim=0)
 
 
-def letter_direction(acts: PairActivations, first: str = "A", second: str = "B") -> LayerVectors:
-    """mean(act | answer letter `first`) - mean(act | letter `second`), over both answers."""
+def letter_direction(acts: PairActivations, first: str | None = None, second: str | None = None) -> LayerVectors:
+    """mean(act | answer letter `first`) - mean(act | letter `second`), over both answers.
+
+    By default the two letters are the data's two most frequent answer letters (A and B for A/B
+    data; C and D for data answered with those); zeros when the answers use one letter only.
+    """
     all_acts = torch.cat([acts.matching, acts.not_matching])
     letters = acts.matching_letters + acts.not_matching_letters
+    common = sorted(set(letters), key=lambda x: (-letters.count(x), x))
+    first, second = first or common[0], second or (common[1] if len(common) > 1 else common[0])
     pick = lambda x: torch.tensor([letter == x for letter in letters])  # noqa: E731
-    if not pick(first).any() or not pick(second).any():
+    if first == second or not pick(first).any() or not pick(second).any():
         return torch.zeros_like(all_acts[0])
     return all_acts[pick(first)].mean(dim=0) - all_acts[pick(second)].mean(dim=0)
 
@@ -195,6 +234,7 @@ def from_activations(
     dataset_sha256: str,
     chat_format: str,
     variant: str = DEFAULT_VARIANT,
+    dtype: str = "float32",
 ) -> SteeringVectors:
     """Build SteeringVectors (with diagnostics) from collected activations ("balanced" by default; "plain" by name)."""
     check_variant(variant)
@@ -216,6 +256,7 @@ def from_activations(
         chat_format,
         variant,
         acts.site,
+        dtype=dtype,
     )
 
 
@@ -268,6 +309,7 @@ def vectors_from(
         dataset_sha256=dataset_sha256,
         chat_format=resolve_format(model, fmt),
         variant=variant,
+        dtype=model_dtype(model),
     )
 
 

@@ -46,10 +46,12 @@ class HeldOut:
         return getattr(self, key)
 
     def to_json(self) -> dict:
+        """The choice as JSON-ready values."""
         return asdict(self) | {"select_items": list(self.select_items), "held_items": list(self.held_items)}
 
     @classmethod
     def from_json(cls, data: dict) -> "HeldOut":
+        """The choice `to_json` wrote."""
         items = {k: tuple(int(i) for i in data.get(k, ())) for k in ("select_items", "held_items")}
         return cls(**(data | items))
 

@@ -70,7 +70,9 @@ class Judge(Protocol):
 
     name: str
 
-    def score(self, behavior_rubric: dict, question: str, reply: str) -> float: ...
+    def score(self, behavior_rubric: dict, question: str, reply: str) -> float:
+        """The score 0-10 of `reply` to `question` on the rubric (NaN: the judge gave no valid score)."""
+        ...
 
 
 def check_rubric(rubric: Mapping) -> dict:
@@ -113,6 +115,7 @@ class LocalJudge:
 
     @property
     def name(self) -> str:
+        """`local:` and the judge model's name."""
         return f"local:{model_name(self.model)}"
 
     def _format(self) -> str:
@@ -259,10 +262,12 @@ class HTTPJudge:
 
     @property
     def name(self) -> str:
+        """`http:` and the endpoint's model name."""
         return f"http:{self.model}"
 
     @property
     def url(self) -> str:
+        """The chat-completions URL the requests go to."""
         return self.base_url.rstrip("/") + "/chat/completions"
 
     def _key(self) -> str:

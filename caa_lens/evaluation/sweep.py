@@ -23,6 +23,7 @@ from ..core import packing
 from ..core.chat import check_context, resolve_format
 from ..core.hooks import AddAt, steer_name
 from ..core.kv import PrefixCache
+from ..core.models import model_dtype
 from ..core.scale import as_multipliers, row_directions
 from ..core.steering import check_operator, unit_direction
 from ..core.vectors import SteeringVectors
@@ -68,7 +69,8 @@ class _Passes:
 
     def item(self, prompt: ABPrompt, configs) -> tuple[np.ndarray, np.ndarray]:
         """Every configuration of one item; adding m = 0 is the same unsteered pass at every site and
-        layer, so it is computed once and its result given to each such configuration."""
+        layer, so it is computed once and its result given to each such configuration.
+        """
         key = lambda c: ("unsteered",) if self.operator == "add" and c.multiplier == 0 else c  # noqa: E731
         first: dict = {}  # kind of configuration -> the first configuration of that kind
         for c in configs:
@@ -106,16 +108,19 @@ class _Passes:
         cache = self.prefixes.continuation(head)
         packed = packing.after_prefix(len(head), [tail] * len(chunk))
         hooks = _steer_branches(self.vectors, chunk, self.scale, self.operator, len(tail))
+        answers = torch.tensor([start + len(tail) - 1 for start in packed.starts[0]])  # each copy's last token
         with self.model.hooks(fwd_hooks=hooks):
-            logits = packing.forward(self.model, packed, keep=len(chunk) * len(tail), cache=cache)
-        return p_matching(logits[0].reshape(len(chunk), len(tail), -1)[:, -1], prompt)
+            logits = packing.forward(self.model, packed, keep=answers, cache=cache)
+        return p_matching(logits[0], prompt)
 
 
 def frame(rows: list[tuple]) -> pd.DataFrame:
+    """Sweep rows as a frame with `columns.COLUMNS`."""
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
 def check_multipliers(multipliers) -> list[float]:
+    """At least one finite multiplier, as floats (ValueError otherwise)."""
     values = as_multipliers(list(multipliers))
     if not values:
         raise ValueError("give at least one multiplier")
@@ -169,7 +174,8 @@ def sweep(
             over the same items and format (None: a new one for this sweep; see `kv.PrefixCache`).
 
     Returns:
-        A tidy DataFrame with columns `COLUMNS`, one row per (site, layer, multiplier, item).
+        A tidy DataFrame with columns `COLUMNS`, one row per (site, layer, multiplier, item);
+        `attrs["dtype"]` is what the model computed in (the CLI writes it beside the CSV).
     """
     sets = as_vector_sets(vectors)
     for v in sets:
@@ -206,7 +212,9 @@ def sweep(
             )
             for c, pi, mi in zip(configs, p, mass)
         ]
-    return frame(rows)
+    out = frame(rows)
+    out.attrs["dtype"] = model_dtype(model)
+    return out
 
 
 def multiplier_sweep(

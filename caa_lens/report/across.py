@@ -1,6 +1,7 @@
 """The tables across a report's finished behaviours: the held-out table (behaviours ranked by
 held-out effect / s.e.), every behaviour's layer and multiplier sweeps together, and the cosines
-between the behaviours' vectors at the median chosen layer."""
+between the behaviours' vectors at the median chosen layer.
+"""
 
 import numpy as np
 import pandas as pd

@@ -100,7 +100,7 @@ GRID = Template("<div class='grid'>$figures</div>")
 FIGURE = Template('<figure class="$width">$plot<figcaption>$caption</figcaption></figure>')
 TITLE = Template("<h1>Contrastive Activation Addition: $model</h1>")
 INTRO = Template(
-    "<p>caa_lens $version, $time UTC. Vectors from up to $max_pairs contrast pairs per behaviour; "
+    "<p>caa_lens $version, $time UTC, computed in $dtype. Vectors from up to $max_pairs contrast pairs per behaviour; "
     "$n_test A/B test items; layers $layers; $scale multipliers $multipliers$relative; "
     "finer sweep at the chosen layer $detail_multipliers; transfer on $transfer_items items.</p>"
 )
@@ -285,6 +285,7 @@ def _header(data: dict, summaries: list[BehaviorSummary]) -> str:
     intro = INTRO.substitute(
         s,  # max_pairs, n_test, scale, transfer_items
         version=__version__,
+        dtype=html.escape(data.get("dtype", "float32")),
         time=f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M}",
         layers="all" if s["layers"] is None else fmt(s["layers"]),
         multipliers=fmt(s["multipliers"]),

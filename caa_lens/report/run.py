@@ -30,10 +30,18 @@ from ..analysis.detect import text_score, token_scores
 from ..analysis.geometry import layer_cosines, pca_separation, separation_layer
 from ..core.collect import collect_sites
 from ..core.kv import PrefixCache
-from ..core.models import model_name
+from ..core.models import model_dtype, model_name
 from ..core.steering import generate
 from ..core.vectors import SteeringVectors, diagnostics, vectors_from
-from ..datasets.load import ABItem, behavior_path, check_behavior_name, file_sha256, load_ab, load_info, load_open_ended
+from ..datasets.load import (
+    ABItem,
+    behavior_path,
+    check_behavior_name,
+    load_ab,
+    load_ab_hashed,
+    load_info,
+    load_open_ended,
+)
 from ..evaluation.effects import HeldOut, effect_table, effects, held_out, summarize
 from ..evaluation.sweep import sweep
 from ..evaluation.system_prompts import compare_conditions, summarize_conditions
@@ -73,14 +81,16 @@ def _load(behavior: str, root, s: ReportSettings):
     test = load_ab(behavior_path(behavior, "test_ab", root=root))[: s.n_test]
     open_path = behavior_path(behavior, "test_open_ended", root=root)
     prompt = load_open_ended(open_path)[0].question if open_path.is_file() else test[0].question
-    return load_ab(path)[: s.max_pairs], test, file_sha256(path), prompt
+    items, sha256 = load_ab_hashed(path)
+    return items[: s.max_pairs], test, sha256, prompt
 
 
 @dataclass
 class BehaviorRun:
     """What the stages of one behaviour's analysis share: the model, its vectors and test items,
     the settings, where files go, the prompts' KV caches, and (after the layer sweep) its results
-    and the held-out choice, whose item split every later stage reuses."""
+    and the held-out choice, whose item split every later stage reuses.
+    """
 
     model: object
     vecs: SteeringVectors
@@ -131,7 +141,8 @@ def _sweeps(run: BehaviorRun) -> AtChoice:
 def _default_condition(run: BehaviorRun) -> pd.DataFrame:
     """The layer sweep's rows of the held-out items at the chosen layer and -m, 0, +m, as
     `compare_conditions`' default condition (no extra system prompt), items numbered by their place
-    among the held-out items."""
+    among the held-out items.
+    """
     layer, m, held = run.choice.layer, run.choice.multiplier, run.choice.held_items
     rows = run.results[(run.results["layer"] == layer) & run.results["multiplier"].isin([-m, 0.0, m])]
     rows = rows[rows["item"].isin(held)]
@@ -142,7 +153,8 @@ def _default_condition(run: BehaviorRun) -> pd.DataFrame:
 def _systems(run: BehaviorRun) -> dict | None:
     """The system-prompt comparison on the held-out items at the chosen layer and m (the default
     condition from the layer sweep); the prompts used (None for a behaviour that ships none,
-    e.g. one only in the official CAA data)."""
+    e.g. one only in the official CAA data).
+    """
     try:
         prompts = load_info(run.vecs.behavior)["system_prompts"]
     except ValueError:
@@ -322,6 +334,11 @@ def _run_locked(
             analyse_behavior(model, behavior, files.folder, s, root=root, progress=progress)
         done.append(behavior)
     shown = s.as_json() | {"detail_multipliers": detail_multipliers(s.multipliers)}
-    page = {"model": model_name(model), "settings": shown, "skipped": skipped} | write_across(layout, done)
+    page = {
+        "model": model_name(model),
+        "dtype": model_dtype(model),
+        "settings": shown,
+        "skipped": skipped,
+    } | write_across(layout, done)
     write_json(layout.page_data, page)
     return render_report(layout)

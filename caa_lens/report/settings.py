@@ -48,6 +48,7 @@ class ReportSettings:
             raise ValueError("need n_test >= 4, transfer_items >= 4, detail_items >= 4 and max_pairs >= 2")
 
     def as_json(self) -> dict:
+        """The settings as JSON values (tuples become lists), as recorded in summaries."""
         return json.loads(json.dumps(asdict(self)))
 
     def extras(self, behavior: str) -> bool:

@@ -11,7 +11,8 @@ from ..evaluation.effects import HeldOut
 @dataclass(frozen=True)
 class AtChoice:
     """Over all test items at the chosen layer and m: p(matching) and letter mass at -m, 0, +m, and
-    the mean effect by matching letter (a letter bias shows as opposite signs)."""
+    the mean effect by matching letter (a letter bias shows as opposite signs).
+    """
 
     p_matching: tuple[float, float, float]
     letter_mass: tuple[float, float, float]
@@ -29,6 +30,8 @@ class Probe:
 
 @dataclass(frozen=True)
 class Reply:
+    """One steered reply and its mean token cosine with the vector."""
+
     multiplier: float
     reply: str
     score: float
@@ -65,12 +68,14 @@ class BehaviorSummary:
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> seconds
 
     def to_json(self) -> dict:
+        """The summary as `summary.json` holds it."""
         data = asdict(self)
         data["held_out"] = self.held_out.to_json()
         return data
 
     @classmethod
     def from_json(cls, data: dict) -> "BehaviorSummary":
+        """The summary `to_json` wrote."""
         d = dict(data)
         d["held_out"] = HeldOut.from_json(d["held_out"])
         at = d["at_choice"]
