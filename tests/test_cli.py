@@ -15,10 +15,9 @@ def test_vectors_sweep_steer(tiny_dir, tmp_path, capsys):
     data = write_items(tmp_path / "d.json", ab_items(6))
     vec = tmp_path / "v.safetensors"
     assert (
-        main(["vectors", "--model", str(tiny_dir), "--data", str(data), "--variant", "balanced", "--out", str(vec)])
-        == 0
+        main(["vectors", "--model", str(tiny_dir), "--data", str(data), "--out", str(vec)]) == 0
     )
-    assert SteeringVectors.load(vec).variant == "balanced"
+    assert SteeringVectors.load(vec).variant == "balanced"  # the default
     out = tmp_path / "s.csv"
     args = [
         "sweep",
@@ -70,6 +69,17 @@ def test_bad_data_is_a_clear_error(tiny_dir, tmp_path, capsys):
     )
     assert "item 0: missing field 'answer_matching_behavior'" in capsys.readouterr().err
     assert not (tmp_path / "v.safetensors").exists()
+
+
+def test_max_pairs_takes_a_letter_balanced_subset(tiny_dir, tmp_path):
+    items = sorted(ab_items(12), key=lambda x: x.matching)  # six A-matching items, then six B-matching
+    data, vec, out = write_items(tmp_path / "d.json", items), tmp_path / "v.safetensors", tmp_path / "s.csv"
+    model = ["--model", str(tiny_dir), "--data", str(data)]
+    assert main(["vectors", *model, "--max-pairs", "4", "--out", str(vec)]) == 0
+    assert SteeringVectors.load(vec).n_pairs == 4
+    sweep = ["sweep", *model, "--max-pairs", "5", "--vectors", str(vec), "--layers", "1", "--multipliers", "0"]
+    assert main([*sweep, "--out", str(out)]) == 0
+    assert pd.read_csv(out).sort_values("item")["matching_letter"].tolist() == ["A", "B", "A", "B", "A"]
 
 
 def test_info(capsys):

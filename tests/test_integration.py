@@ -8,6 +8,7 @@ import torch
 import caa_lens as cl
 from caa_lens.cli import main
 from caa_lens.core.chat import chat_prompt
+from caa_lens.datasets.load import behavior_path
 
 from .conftest import assert_same_acts
 
@@ -40,13 +41,14 @@ def test_steered_cached_generation_equals_uncached(smol):
 
 
 def test_official_layout_cli_agrees_with_independent_computation(smol, tmp_path, monkeypatch):
-    items = json.loads(cl.datasets.behavior_path("sentiment", "generate").read_text())[:12]
+    items = json.loads(behavior_path("sentiment", "generate").read_text())[:12]
     folder = tmp_path / "CAA" / "datasets" / "generate" / "sentiment"
     folder.mkdir(parents=True)
     (folder / "generate_dataset.json").write_text(json.dumps(items))
-    monkeypatch.setattr(cl.models, "load_model", lambda *a, **k: smol)
+    monkeypatch.setattr("caa_lens.core.models.load_model", lambda *a, **k: smol)
     out = tmp_path / "v.safetensors"
-    assert main(["vectors", "--caa-root", str(tmp_path / "CAA"), "--behavior", "sentiment", "--out", str(out)]) == 0
+    root = ["--caa-root", str(tmp_path / "CAA"), "--behavior", "sentiment"]
+    assert main(["vectors", *root, "--variant", "plain", "--out", str(out)]) == 0  # the paper's mean difference
     ours = cl.SteeringVectors.load(out)
     ref = cl.reference.collect_reference(smol, cl.load_behavior("sentiment", root=tmp_path / "CAA"))
     independent = (ref.matching - ref.not_matching).mean(0)

@@ -2,7 +2,7 @@ import pytest
 import torch
 
 from caa_lens.core.collect import PairActivations, collect
-from caa_lens.core.vectors import SteeringVectors, diagnostics, extract, from_activations
+from caa_lens.core.vectors import LETTER_COSINE_LIMIT, SteeringVectors, diagnostics, extract, from_activations
 
 from .conftest import ab_items
 
@@ -28,16 +28,26 @@ def cos(a, b):
 
 def test_planted_direction_recovered_and_letter_leak_shown():
     acts, d, e = planted()
-    plain = from_activations(acts, **META)
+    plain = from_activations(acts, variant="plain", **META)
     balanced = from_activations(acts, variant="balanced", **META)
     assert (cos(balanced.directions, d) > 0.99).all()
     assert (cos(plain.directions, d) < cos(balanced.directions, d)).all()  # the 80/20 imbalance leaks e
     assert (plain.letter_cosine.abs() > balanced.letter_cosine.abs()).all()
+    flags = diagnostics(plain)["letter_flag"]
+    assert flags.all() and (flags == (plain.letter_cosine.abs() > LETTER_COSINE_LIMIT).numpy()).all()
+
+
+def test_balanced_is_the_default():
+    acts, _, _ = planted(n=40, seed=2)
+    default = from_activations(acts, **META)
+    assert default.variant == "balanced"
+    torch.testing.assert_close(default.directions, from_activations(acts, variant="balanced", **META).directions)
+    assert not torch.allclose(default.directions, from_activations(acts, variant="plain", **META).directions)
 
 
 def test_parity_with_a_straightforward_loop():
     acts, _, _ = planted(n=30, seed=1)
-    vec = from_activations(acts, **META).directions
+    vec = from_activations(acts, variant="plain", **META).directions
     manual = torch.zeros(3, 16)
     for i in range(30):
         manual += acts.matching[i] - acts.not_matching[i]
@@ -51,11 +61,18 @@ def test_parity_with_a_straightforward_loop():
 
 def test_extract_on_model_matches_collected_difference(tiny):
     items = ab_items(6)
-    vec = extract(tiny, items, behavior="t", progress=False)
+    vec = extract(tiny, items, behavior="t", variant="plain", progress=False)
     acts = collect(tiny, items, progress=False)
     torch.testing.assert_close(vec.directions, (acts.matching - acts.not_matching).mean(0))
     assert vec.n_layers == tiny.cfg.n_layers and vec.n_pairs == 6 and vec.chat_format == "template"
-    assert list(diagnostics(vec).columns) == ["layer", "vector_norm", "resid_norm", "norm_ratio", "letter_cosine"]
+    assert list(diagnostics(vec).columns) == [
+        "layer", "vector_norm", "resid_norm", "norm_ratio", "letter_cosine", "letter_flag"
+    ]  # fmt: skip
+    items = ab_items(7)  # 4 A-matching, 3 B-matching: the default averages the two letters' mean differences
+    acts = collect(tiny, items, progress=False)
+    diff = acts.matching - acts.not_matching
+    per_letter = [diff[[i for i, x in enumerate(items) if x.matching == letter]].mean(0) for letter in "AB"]
+    torch.testing.assert_close(extract(tiny, items, behavior="t", progress=False).directions, sum(per_letter) / 2)
 
 
 def test_save_load_roundtrip(tmp_path):

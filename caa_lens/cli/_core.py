@@ -3,10 +3,11 @@
 from pathlib import Path
 
 from .._version import __version__
-from ..options import DEFAULT_SCALE, DEFAULT_SITE, OPERATORS, SCALES, SITES, VARIANTS
+from ..options import DEFAULT_SCALE, DEFAULT_SITE, DEFAULT_VARIANT, OPERATORS, SCALES, SITES, VARIANTS
 from ._args import (
     check_outputs,
     data_args,
+    data_source,
     finite_float,
     load,
     load_items,
@@ -44,16 +45,18 @@ def cmd_info(args) -> int:
 
 def cmd_vectors(args) -> int:
     from ..core.vectors import diagnostics, extract
-    from ..datasets.load import file_sha256
+    from ..datasets.load import load_ab_hashed
 
-    items, behavior, path = load_items(args, "generate")
+    path, behavior = data_source(args, "generate")
+    items, sha256 = load_ab_hashed(path)
+    items = items[: args.max_pairs]
     check_outputs(args.out, path)
     model = load(args)
     vectors = extract(
         model,
         items,
         behavior=behavior,
-        dataset_sha256=file_sha256(path),
+        dataset_sha256=sha256,  # of the bytes parsed, read once
         variant=args.variant,
         fmt=args.fmt,
         system=args.system,
@@ -127,6 +130,7 @@ def cmd_systems(args) -> int:
     prompts = {"positive": args.positive, "negative": args.negative}
     if None in prompts.values():
         prompts = {**load_info(behavior)["system_prompts"], **{k: v for k, v in prompts.items() if v is not None}}
+    prompts["default"] = args.system  # --system is the baseline condition's prompt (None: the format's own)
     model = load(args)
     layer = parse_layers(str(args.layer), vectors.n_layers)[0]
     results = compare_conditions(
@@ -147,7 +151,12 @@ def add_parsers(sub) -> None:
     p = sub.add_parser("vectors", help="extract steering vectors for every layer")
     model_args(p)
     data_args(p)
-    p.add_argument("--variant", choices=VARIANTS, default="plain")
+    p.add_argument(
+        "--variant",
+        choices=VARIANTS,
+        default=DEFAULT_VARIANT,
+        help="balanced: mean of the per-letter mean differences (default); plain: the paper's mean difference",
+    )
     p.add_argument("--site", choices=SITES, default=DEFAULT_SITE, help="where in each block to read")
     p.add_argument("--out", type=output_path, required=True)
     p.set_defaults(func=cmd_vectors)
