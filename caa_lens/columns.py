@@ -5,7 +5,7 @@ what the columns mean.
 """
 
 # core.vectors
-DIAGNOSTIC_COLUMNS = ("layer", "vector_norm", "resid_norm", "norm_ratio", "letter_cosine")
+DIAGNOSTIC_COLUMNS = ("layer", "vector_norm", "resid_norm", "norm_ratio", "letter_cosine", "letter_flag")
 
 # evaluation.sweep
 COLUMNS = (
