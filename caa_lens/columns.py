@@ -10,11 +10,11 @@ DIAGNOSTIC_COLUMNS = ("layer", "vector_norm", "resid_norm", "norm_ratio", "lette
 # evaluation.sweep
 COLUMNS = (
     "behavior", "layer", "multiplier", "scale", "item", "p_matching", "letter_mass", "matching_letter", "group",
-    "site", "operator",
+    "site", "operator", "logit_diff",
 )  # fmt: skip
 SUMMARY_COLUMNS = (
     "behavior", "layer", "multiplier", "scale", "p_matching", "p_matching_sem", "letter_mass", "n_items", "n_groups",
-    "site", "operator",
+    "site", "operator", "logit_diff", "logit_diff_sem",
 )  # fmt: skip
 CONFIG_KEYS = ("site", "operator", "layer")  # what, besides the multiplier, identifies a configuration
 

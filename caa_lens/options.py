@@ -8,6 +8,9 @@ check per option (light: no heavy imports, the CLI reads it).
 - `VARIANTS`: how vectors are computed from pairs: "balanced" (`DEFAULT_VARIANT`: the mean of the
   per-letter mean differences, so the answer letter cannot leak in) or "plain" (the paper's mean difference).
 - `SIDE_EFFECT_KINDS`: multiple-choice benchmarks for side effects.
+- `METRICS`: what an A/B effect is measured in (`evaluation.effects`): "p" (`DEFAULT_METRIC`: p(matching),
+  bounded in [0, 1]) or "logodds" (log p(matching letter) - log p(not matching letter), the sweep's
+  `logit_diff`: unbounded, insensitive to probability mass leaving the two letters; Pres et al. 2024).
 - `SITES`: where in a block activations are read and vectors added (`core.hooks`): the residual
   stream before the block, between attention and MLP, after the block (`DEFAULT_SITE`, the
   paper's), or the attention / MLP output that is added to it.
@@ -24,6 +27,7 @@ Scale = Literal["raw", "relative"]
 Format = Literal["llama2", "template"]
 Variant = Literal["plain", "balanced"]
 SideEffectKind = Literal["mmlu", "truthfulqa"]
+Metric = Literal["p", "logodds"]
 Site = Literal["resid_pre", "resid_mid", "resid_post", "attn_out", "mlp_out"]
 Operator = Literal["add", "ablate"]
 ExportFormat = Literal["llamacpp", "lm-eval"]
@@ -37,10 +41,12 @@ SITES: tuple[Site, ...] = get_args(Site)
 OPERATORS: tuple[Operator, ...] = get_args(Operator)
 EXPORT_FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
 DTYPES: tuple[DType, ...] = get_args(DType)
+METRICS: tuple[Metric, ...] = get_args(Metric)
 
 DEFAULT_SCALE: Scale = "raw"  # every function and command that takes a scale; a report's settings say their own
 DEFAULT_SITE: Site = "resid_post"
 DEFAULT_VARIANT: Variant = "balanced"  # every function, command and report that extracts vectors
+DEFAULT_METRIC: Metric = "p"  # effects, effect tables and held-out choices
 
 
 def check_choice(what: str, value: object, choices: tuple[str, ...]) -> str:
@@ -78,3 +84,8 @@ def check_operator_name(value: object) -> Operator:
 def check_export_format(value: object) -> ExportFormat:
     """`value` as an `ExportFormat`, or ValueError."""
     return check_choice("export format", value, EXPORT_FORMATS)  # type: ignore[return-value]
+
+
+def check_metric(value: object) -> Metric:
+    """`value` as a `Metric`, or ValueError."""
+    return check_choice("metric", value, METRICS)  # type: ignore[return-value]

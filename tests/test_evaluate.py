@@ -6,7 +6,7 @@ from caa_lens.columns import COLUMNS, SUMMARY_COLUMNS
 from caa_lens.core.kv import PrefixCache
 from caa_lens.core.vectors import extract
 from caa_lens.evaluation.ab import ab_prompt
-from caa_lens.evaluation.effects import held_out, split_items, summarize
+from caa_lens.evaluation.effects import HeldOut, effect_table, held_out, held_out_effect, split_items, summarize
 from caa_lens.evaluation.reference import sweep_reference
 from caa_lens.evaluation.sweep import sweep
 
@@ -27,7 +27,10 @@ def test_sweep_equals_full_recomputation(tiny, vecs, scale):
     assert list(ours.columns) == list(COLUMNS) and len(ours) == 4 * 3 * 3
     np.testing.assert_allclose(ours["p_matching"], ref["p_matching"], atol=1e-4)
     np.testing.assert_allclose(ours["letter_mass"], ref["letter_mass"], atol=1e-4)
+    np.testing.assert_allclose(ours["logit_diff"], ref["logit_diff"], atol=1e-3)
     assert ours["p_matching"].between(0, 1).all()
+    p = ours["p_matching"].to_numpy(dtype=float)
+    np.testing.assert_allclose(ours["logit_diff"], np.log(p / (1 - p)), atol=1e-3)  # log-odds = logit(p_matching)
 
 
 def test_sweeps_sharing_prefix_caches_run_each_prompt_once(tiny, vecs):
@@ -122,3 +125,25 @@ def test_effects_and_the_explicit_letter_mass_rule():
     assert out.groupby("layer")["effect"].mean().round(6).to_dict() == {0: 0.1, 1: 0.4}
     assert set(effects(frame, min_letter_mass=0.2)["layer"]) == {0}
     assert held_out(frame)["layer"] == 1 and held_out(frame, min_letter_mass=0.2)["layer"] == 0
+
+
+def test_logodds_effects_and_held_out_choice_differ_from_p_where_planted():
+    # layer 0 moves p a lot near 0.5; layer 1 moves items that are already sure: small in p, large in log-odds
+    rows = []
+    for item in range(20):
+        for layer, (lo, hi) in ((0, (0.3, 0.7)), (1, (0.9, 0.999))):
+            for m, p in ((-1.0, lo), (1.0, hi)):
+                rows.append(("b", layer, m, "raw", item, p, 1.0, "AB"[item % 2], f"s{item}", "resid_post", "add"))
+    frame = pd.DataFrame(rows, columns=list(COLUMNS[:11]))  # no logit_diff: derived from p_matching
+    by_p, by_logodds = held_out(frame), held_out(frame, metric="logodds")
+    assert (by_p.layer, by_logodds.layer, by_logodds.metric) == (0, 1, "logodds")
+    assert by_p.effect == pytest.approx(0.4)
+    assert by_logodds.effect == pytest.approx(np.log(0.999 / 0.001) - np.log(0.9 / 0.1))
+    assert held_out_effect(frame, by_p, "logodds")[0] == pytest.approx(2 * np.log(0.7 / 0.3))
+    assert HeldOut.from_json(by_logodds.to_json()) == by_logodds
+    table = effect_table(frame, metric="logodds").set_index("layer")
+    assert table.loc[0, "effect"] == pytest.approx(2 * np.log(0.7 / 0.3))
+    summary = summarize(frame.assign(logit_diff=np.log(frame["p_matching"] / (1 - frame["p_matching"]))))
+    assert summary.query("layer == 1 and multiplier == 1")["logit_diff"].item() == pytest.approx(np.log(999))
+    with pytest.raises(ValueError, match="metric"):
+        held_out(frame, metric="odds")

@@ -9,7 +9,8 @@ on the letter with a leading space (` A`, Qwen's BPE), and vocabularies hold mor
 single token that decodes to that letter with optional leading whitespace (sets derived from the
 vocabulary once per tokenizer): p_matching = p(matching letter) / (p(matching) + p(not
 matching)), and letter_mass = p(matching) + p(not matching) shows whether the model still answers
-with a letter at all.
+with a letter at all; logit_diff = log p(matching) - log p(not matching) is the log-odds (Pres et
+al. 2024, arXiv 2410.17245), insensitive to mass leaving the two letters.
 """
 
 import re
@@ -92,12 +93,20 @@ def ab_prompt(tokenizer, item: ABItem, *, fmt: str, system: str | None = None) -
     return ABPrompt(ids, yes.instruction_end, *letters)
 
 
-def p_matching(logits: torch.Tensor, prompt: ABPrompt) -> tuple[np.ndarray, np.ndarray]:
-    """p(matching) and letter mass from next-token logits at the answer position (softmax in float32)."""
-    probs = torch.softmax(logits.float(), dim=-1)
-    yes = probs[:, list(prompt.matching_tokens)].sum(-1)
-    no = probs[:, list(prompt.not_matching_tokens)].sum(-1)
-    return (yes / (yes + no)).cpu().numpy(), (yes + no).cpu().numpy()
+def p_matching(logits: torch.Tensor, prompt: ABPrompt) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """p(matching), letter mass and log-odds from next-token logits at the answer position (float32).
+
+    The log-odds `logit_diff` = log p(matching letter set) - log p(not matching letter set) is
+    computed as a difference of the two sets' log-sum-exp of logits (the softmax normaliser
+    cancels), so it stays finite where both probabilities underflow; it equals logit(p_matching)
+    and, unlike p_matching, keeps moving when the model is already sure of its answer.
+    """
+    logits = logits.float()
+    probs = torch.softmax(logits, dim=-1)
+    yes_ids, no_ids = list(prompt.matching_tokens), list(prompt.not_matching_tokens)
+    yes, no = probs[:, yes_ids].sum(-1), probs[:, no_ids].sum(-1)
+    diff = torch.logsumexp(logits[:, yes_ids], dim=-1) - torch.logsumexp(logits[:, no_ids], dim=-1)
+    return (yes / (yes + no)).cpu().numpy(), (yes + no).cpu().numpy(), diff.cpu().numpy()
 
 
 def item_group(item: ABItem, index: int) -> str:

@@ -65,8 +65,8 @@ def sweep_reference(
         for vecs, layer, m in configs:
             with steer(model, vecs, layer, m, scale=scale, start=prompt.instruction_end, operator=operator):
                 logits = model(torch.tensor([prompt.ids], device=model.cfg.device))
-            p, mass = p_matching(logits[:, -1], prompt)
+            p, mass, diff = p_matching(logits[:, -1], prompt)
             group = item_group(item, index)
             row = (behavior or vecs.behavior, layer, m, scale, index, p[0], mass[0], item.matching, group)
-            rows.append((*row, vecs.site, operator))
+            rows.append((*row, vecs.site, operator, diff[0]))
     return frame(rows)

@@ -1,4 +1,4 @@
-"""The packed sweep engine: p(matching) for every item under every (site, layer, multiplier).
+"""The packed sweep engine: p(matching) and log-odds for every item under every (site, layer, multiplier).
 
 Steering touches only positions after the user's instruction, so the prompt up to there is
 identical for every (layer, multiplier), and for every sweep over the item. A sweep runs that
@@ -67,7 +67,7 @@ class _Passes:
     configs_per_pass: int
     prefixes: PrefixCache
 
-    def item(self, prompt: ABPrompt, configs) -> tuple[np.ndarray, np.ndarray]:
+    def item(self, prompt: ABPrompt, configs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Every configuration of one item; adding m = 0 is the same unsteered pass at every site and
         layer, so it is computed once and its result given to each such configuration.
         """
@@ -76,11 +76,11 @@ class _Passes:
         for c in configs:
             first.setdefault(key(c), c)
         position = {k: i for i, k in enumerate(first)}
-        p, mass = self.distinct(prompt, list(first.values()))
+        scores = self.distinct(prompt, list(first.values()))
         index = [position[key(c)] for c in configs]
-        return p[index], mass[index]
+        return tuple(s[index] for s in scores)  # type: ignore[return-value]
 
-    def distinct(self, prompt: ABPrompt, configs) -> tuple[np.ndarray, np.ndarray]:
+    def distinct(self, prompt: ABPrompt, configs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Every configuration of one item, `configs_per_pass` per packed row.
 
         A branch that overflows to inf/NaN (a huge multiplier) would leak NaN into the other branches
@@ -92,17 +92,16 @@ class _Passes:
             self.configs_per_pass,
         )
         check_context(self.model, n_head + min(len(configs), per_pass) * n_tail, "an A/B prompt packed for a sweep")
-        p, mass = [], []
+        parts = []
         for lo in range(0, len(configs), per_pass):
             chunk = configs[lo : lo + per_pass]
-            chunk_p, chunk_mass = self.packed(prompt, chunk)
-            if len(chunk) > 1 and not np.isfinite(chunk_p).all():
-                chunk_p, chunk_mass = map(np.concatenate, zip(*(self.packed(prompt, [c]) for c in chunk)))
-            p.append(chunk_p)
-            mass.append(chunk_mass)
-        return np.concatenate(p), np.concatenate(mass)
+            scores = self.packed(prompt, chunk)
+            if len(chunk) > 1 and not np.isfinite(scores[0]).all():
+                scores = tuple(map(np.concatenate, zip(*(self.packed(prompt, [c]) for c in chunk))))
+            parts.append(scores)
+        return tuple(np.concatenate(s) for s in zip(*parts))  # type: ignore[return-value]
 
-    def packed(self, prompt: ABPrompt, chunk) -> tuple[np.ndarray, np.ndarray]:
+    def packed(self, prompt: ABPrompt, chunk) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """One packed row after the head's cached KV: one copy of the tail per configuration of `chunk`."""
         head, tail = prompt.ids[: prompt.instruction_end], prompt.ids[prompt.instruction_end :]
         cache = self.prefixes.continuation(head)
@@ -161,7 +160,7 @@ def sweep(
     prefixes: PrefixCache | None = None,
     progress: bool = True,
 ) -> pd.DataFrame:
-    """p(matching) and letter mass for every item, site, layer and multiplier.
+    """p(matching), letter mass and log-odds (`ab.p_matching`) for every item, site, layer and multiplier.
 
     Args:
         vectors: steering vectors, or a list of them extracted at different sites (one sweep
@@ -194,7 +193,7 @@ def sweep(
     rows = []
     for index, item in enumerate(tqdm(items, desc="sweep", disable=not progress)):
         prompt = ab_prompt(model.tokenizer, item, fmt=fmt, system=system)
-        p, mass = passes.item(prompt, configs)
+        p, mass, diff = passes.item(prompt, configs)
         group = item_group(item, index)
         rows += [
             (
@@ -209,8 +208,9 @@ def sweep(
                 group,
                 sets[c.vectors].site,
                 operator,
+                di,
             )
-            for c, pi, mi in zip(configs, p, mass)
+            for c, pi, mi, di in zip(configs, p, mass, diff)
         ]
     out = frame(rows)
     out.attrs["dtype"] = model_dtype(model)
