@@ -84,3 +84,12 @@ SEPARATION_COLUMNS = ("layer", "probe_accuracy", "fisher_ratio", "letter_removed
 
 # analysis.detect
 TOKEN_COLUMNS = ("layer", "position", "token", "dot", "cosine", "in_reply")
+
+# evaluation.steerability
+STEERABILITY_COLUMNS = (
+    "behavior", "site", "operator", "layer", "item", "group", "matching_letter", "slope", "anti_steerable",
+)  # fmt: skip
+STEERABILITY_SUMMARY_COLUMNS = (
+    "behavior", "site", "operator", "layer", "slope", "slope_sem", "slope_sd", "slope_median", "anti_steerable",
+    "n_items", "n_groups",
+)  # fmt: skip
