@@ -81,6 +81,7 @@ STATS_COLUMNS = (
 # analysis.geometry
 PCA_COLUMNS = ("layer", "pair", "answer", "letter", "pc1", "pc2", "letter_removed")
 SEPARATION_COLUMNS = ("layer", "probe_accuracy", "fisher_ratio", "letter_removed")
+PREDICTOR_COLUMNS = ("layer", "agreement", "separation", "n_pairs", "letter_removed")
 
 # analysis.detect
 TOKEN_COLUMNS = ("layer", "position", "token", "dot", "cosine", "in_reply")

@@ -158,3 +158,29 @@ def test_folds_keep_pairs_together_and_balance_letters():
 def test_letter_only_activations_score_chance():
     _, scores = pca_separation(planted_acts(n_pairs=30, planted=(), letter=10.0, seed=2))
     assert abs(scores["probe_accuracy"].mean() - 0.5) < 0.1
+
+
+def test_identical_pair_differences_agree_perfectly_and_random_ones_do_not():
+    from caa_lens.analysis.geometry import PREDICTOR_COLUMNS, reliability_predictors
+
+    g = torch.Generator().manual_seed(3)
+    base = torch.randn(12, 2, 16, generator=g)
+    direction = torch.randn(2, 16, generator=g)
+    scale = torch.linspace(0.5, 3.0, 12)[:, None, None]  # same direction, different lengths: cosine still 1
+    letters = tuple("AB"[i % 2] for i in range(12))
+    same = PairActivations(base + scale * direction, base, letters, tuple("BA"[i % 2] for i in range(12)))
+    out = reliability_predictors(same)
+    assert list(out.columns) == list(PREDICTOR_COLUMNS) and len(out) == 2
+    np.testing.assert_allclose(out["agreement"], 1.0, atol=1e-9)
+    noise = PairActivations(base + torch.randn(12, 2, 16, generator=g), base, same.matching_letters,
+                            same.not_matching_letters)  # fmt: skip
+    random = reliability_predictors(noise)
+    assert (random["agreement"].abs() < 0.2).all()
+    # planted: separation along e0 only at layers 1 and 2
+    planted = reliability_predictors(planted_acts(signal=8.0))
+    assert planted.loc[0, "separation"] < 1 < 4 < planted.loc[1, "separation"]
+    assert planted.loc[1, "agreement"] > 0.5 > planted.loc[0, "agreement"]
+    # the letter direction (A for half the pairs, B for the rest) lowers agreement unless removed
+    lettered = planted_acts(signal=8.0, letter=8.0)
+    kept, removed = reliability_predictors(lettered), reliability_predictors(lettered, remove_letter=True)
+    assert removed.loc[1, "agreement"] > kept.loc[1, "agreement"] + 0.2 and removed["letter_removed"].all()

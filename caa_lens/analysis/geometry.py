@@ -11,6 +11,15 @@
   noise alone gives a small positive value: compare it across layers and settings). With
   `remove_letter`, the per-layer letter-identity direction mean(act | A) - mean(act | B) is
   projected out first, so what is left cannot be the letter.
+- `reliability_predictors`: per layer, two model-free predictors of how reliably a vector steers
+  (Braun et al. 2025, arXiv 2505.22637): the *agreement* of the per-pair differences
+  d_i = act(matching_i) - act(not matching_i), their mean pairwise cosine
+
+      agreement = (|sum_i u_i|^2 - n) / (n (n - 1)),   u_i = d_i / |d_i|,
+
+  (1 when every pair points the same way, about 0 for random directions), and the *separation*
+  of the two classes along the unit mean difference w: Cohen's d of the projections,
+  (mean_1 - mean_0) / sqrt((var_1 + var_0) / 2) (in-sample, like the Fisher ratio).
 """
 
 import numpy as np
@@ -23,7 +32,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from .._types import LayerVectors, PairActs
-from ..columns import PCA_COLUMNS, SEPARATION_COLUMNS
+from ..columns import PCA_COLUMNS, PREDICTOR_COLUMNS, SEPARATION_COLUMNS
 from ..core.collect import PairActivations
 from ..core.vectors import SteeringVectors, letter_direction
 
@@ -190,3 +199,39 @@ def separation_layer(scores: pd.DataFrame, threshold: float = 0.9) -> int | None
         raise ValueError("scores mix letter_removed settings; pass the rows of one setting")
     hits = scores[scores["probe_accuracy"] >= threshold].sort_values("layer")
     return None if hits.empty else int(hits["layer"].iloc[0])
+
+
+def _agreement(diffs: torch.Tensor) -> float:
+    """Mean pairwise cosine of the rows of `diffs` (module docstring); NaN for fewer than 2 rows."""
+    n = len(diffs)
+    if n < 2:
+        return float("nan")
+    unit = diffs / diffs.norm(dim=-1, keepdim=True).clamp_min(_EPS)
+    return float(((unit.sum(0).norm() ** 2 - (unit.norm(dim=-1) ** 2).sum()) / (n * (n - 1))).clamp(-1.0, 1.0))
+
+
+def _cohens_d(x: np.ndarray, y: np.ndarray) -> float:
+    diff = x[y == 1].mean(axis=0) - x[y == 0].mean(axis=0)
+    proj = x @ (diff / max(np.linalg.norm(diff), _EPS))
+    a, b = proj[y == 1], proj[y == 0]
+    return float((a.mean() - b.mean()) / max(np.sqrt((a.var() + b.var()) / 2), _EPS))
+
+
+def reliability_predictors(acts: PairActivations, *, remove_letter: bool = False) -> pd.DataFrame:
+    """Per layer: agreement of the per-pair differences and separation of the two classes.
+
+    Args:
+        acts: collected pair activations (`core.collect`); no model pass.
+        remove_letter: project out the per-layer letter-identity direction first (as `pca_separation`):
+            with both letters among the matching answers, the letter otherwise lowers the agreement.
+
+    Returns:
+        columns `PREDICTOR_COLUMNS`, one row per layer (formulas in the module docstring).
+    """
+    x, y = _layer_data(acts, remove_letter)
+    n = len(acts.matching)
+    rows = []
+    for layer in range(x.shape[1]):
+        xl = x[:, layer]
+        rows.append((layer, _agreement(xl[:n] - xl[n:]), _cohens_d(xl.numpy(), y), n, remove_letter))
+    return pd.DataFrame(rows, columns=list(PREDICTOR_COLUMNS))
