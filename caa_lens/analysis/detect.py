@@ -69,6 +69,8 @@ def token_scores(
     """
     vectors.check_model(model)
     layers = vectors.check_layers(layers)
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError(f"the text to score is empty, got {text!r}; give some text")
     ids, in_reply = _tokenize(model, vectors, text, prompt, fmt, system)
     tokens = torch.tensor([ids], device=model.cfg.device)
     names = [read_name(layer, vectors.site) for layer in layers]
@@ -101,5 +103,7 @@ def text_score(scores: pd.DataFrame, layer: int) -> float:
     """
     rows = scores[(scores["layer"] == layer) & scores["in_reply"]]
     if rows.empty:
-        raise ValueError(f"no scored tokens at layer {layer}; layers present: {sorted(scores['layer'].unique())}")
+        raise ValueError(
+            f"no scored tokens at layer {layer}; layers present: {sorted(int(x) for x in scores['layer'].unique())}"
+        )
     return float(rows["cosine"].mean())

@@ -5,6 +5,7 @@ Each command group lives in its own module and adds its subcommands with `add_pa
 
 import argparse
 import sys
+import warnings
 
 from .._version import __version__
 from . import _core, _datasets, _export, _openended, _report
@@ -33,6 +34,17 @@ def main(argv: list[str] | None = None) -> int:
         if argv[i - 1] in VALUE_FLAGS and argv[i].startswith("-"):
             argv[i - 1 : i + 1] = [f"{argv[i - 1]}={argv[i]}"]
     args = build_parser().parse_args(argv)
+    with warnings.catch_warnings():  # restores the caller's warning display on return
+        warnings.showwarning = _show_warning
+        return _run(args)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A warning as one line on stderr, like the errors (no file name, line number or source)."""
+    print(f"caa-lens: warning: {message}", file=sys.stderr)
+
+
+def _run(args) -> int:
     try:
         return args.func(args)
     except (ValueError, OSError) as e:  # bad data, arguments or files: one line, no traceback
@@ -40,7 +52,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"caa-lens: error: {message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("caa-lens: interrupted; files already written are intact, a rerun resumes", file=sys.stderr)
+        if getattr(args, "resumes", False):  # generate, report: what was finished is on disk and a rerun skips it
+            print("caa-lens: interrupted; what was finished is kept and a rerun resumes from there", file=sys.stderr)
+        else:  # every other command writes its output whole at the end
+            print(
+                "caa-lens: interrupted; nothing was written (outputs are written only once complete)", file=sys.stderr
+            )
         return 130
 
 

@@ -19,7 +19,7 @@ def parse_layers(text: str, n_layers: int) -> list[int]:
     layers: set[int] = set()
     for part in text.split(","):
         lo, dash, hi = part.strip().partition("-")
-        if not lo.isdigit() or (dash and not hi.isdigit()):
+        if not _digits(lo) or (dash and not _digits(hi)):
             raise ValueError(f"--layers {text!r}: {part!r} is not a layer (0 or more) or a range like 4-20")
         if int(hi or lo) < int(lo):
             raise ValueError(f"--layers {text!r}: the range {part!r} runs backwards; write {hi}-{lo}")
@@ -34,6 +34,11 @@ def parse_floats(text: str) -> list[float]:
 
     Raises:
         ValueError: no number, a part that is not a number, or NaN / infinity (1e309 overflows to it).
+def _digits(text: str) -> bool:
+    """ASCII digits only: `str.isdigit` also accepts '²' and other digits `int` cannot read."""
+    return text.isascii() and text.isdigit()
+
+
     """
     values = []
     for part in (x.strip() for x in text.split(",")):
@@ -69,9 +74,7 @@ non_negative_float = _checked(float, lambda x: math.isfinite(x) and x >= 0, "a f
 
 def output_path(text: str) -> Path:
     """An argparse type for --out/--html: a file path, not empty and not an existing folder."""
-    if not text.strip():
-        raise argparse.ArgumentTypeError("the output path is empty")
-    path = Path(text)
+    path = output_folder(text)
     if path.is_dir():
         raise argparse.ArgumentTypeError(f"{text!r} is a folder; give a file path")
     return path
@@ -85,6 +88,13 @@ def check_outputs(out: Path | None, *inputs: Path | None) -> None:
         if source is not None and Path(source).exists() and Path(source).resolve() == out.resolve():
             raise ValueError(f"--out {out} is also an input; choose another output path")
     folder = out.resolve().parent
+def output_folder(text: str) -> Path:
+    """An argparse type for an output folder (or file): not empty, so never the current folder by accident."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the output path is empty")
+    return Path(text)
+
+
     while not folder.exists():
         folder = folder.parent
     if not os.access(folder, os.W_OK):

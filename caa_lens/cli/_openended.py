@@ -14,6 +14,9 @@ from ._args import (
     parse_floats,
     parse_layers,
     positive_int,
+    positive_float,
+    positive_int,
+    seed_int,
     write_results,
 )
 
@@ -72,18 +75,35 @@ def _judge(args):
     return LocalJudge(load_model(args.judge_model, device=args.device, dtype=args.dtype), batch_size=args.batch_size)
 
 
-def cmd_judge(args) -> int:
+def _read_rubrics(path: Path) -> dict:
+    """The --rubric file: a JSON object (one rubric, or {behaviour: rubric}); ValueError naming the file otherwise."""
     import json
 
+    from .._io import read_text
+
+    try:
+        rubrics = json.loads(read_text(path))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ValueError(f"{path}: not a JSON rubric ({e})") from None
+    except RecursionError:
+        raise ValueError(f"{path}: not a JSON rubric (nested too deeply)") from None
+    if not isinstance(rubrics, dict):
+        raise ValueError(
+            f"{path}: expected a JSON object (a rubric, or {{behaviour: rubric}}), got {type(rubrics).__name__}"
+        )
+    return rubrics
+
+
+def cmd_judge(args) -> int:
     from .._io import write_csv
     from ..evaluation.judge import JudgeError, judge_summary, score_generations
     from ..evaluation.openended import read_generations
 
     check_outputs(args.out, args.generations, args.rubric)
+    rubrics = _read_rubrics(args.rubric) if args.rubric else None
     generations = read_generations(args.generations)
     if generations.empty:
         raise ValueError(f"{args.generations} holds no generations")
-    rubrics = json.loads(args.rubric.read_text(encoding="utf-8")) if args.rubric else None
     try:
         scored = score_generations(_judge(args), generations, rubrics)
     except JudgeError as e:
@@ -133,10 +153,10 @@ def add_parsers(sub) -> None:
     p.add_argument("--scale", choices=SCALES, default=DEFAULT_SCALE)
     p.add_argument("--max-new-tokens", type=positive_int, default=64)
     p.add_argument("--temperature", type=non_negative_float, default=0.0)
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=seed_int, default=0)
     p.add_argument("--batch-size", type=positive_int, default=8)
     p.add_argument("--out", type=output_path, required=True, help="JSONL file (appended to; a rerun resumes)")
-    p.set_defaults(func=cmd_generate)
+    p.set_defaults(func=cmd_generate, resumes=True)
 
     p = sub.add_parser("judge", help="score generations 0-10 on the behaviour's rubric")
     p.add_argument("--generations", type=Path, required=True)
@@ -150,7 +170,7 @@ def add_parsers(sub) -> None:
     )
     p.add_argument("--base-url", default="http://localhost:8000/v1", help="OpenAI-compatible endpoint (http judge)")
     p.add_argument("--api-key-env", default="OPENAI_API_KEY")
-    p.add_argument("--timeout", type=float, default=30)
+    p.add_argument("--timeout", type=positive_float, default=30)
     p.add_argument(
         "--allow-insecure-http", action="store_true", help="send the API key over plain http to a non-local host"
     )
@@ -173,6 +193,6 @@ def add_parsers(sub) -> None:
     p.add_argument("--layer", type=int, required=True)
     p.add_argument("--multipliers", default="-1,0,1")
     p.add_argument("--scale", choices=SCALES, default=DEFAULT_SCALE)
-    p.add_argument("--seed", type=int, default=0, help="which items get the correct answer as (A)")
+    p.add_argument("--seed", type=seed_int, default=0, help="which items get the correct answer as (A)")
     p.add_argument("--out", type=output_path, required=True)
     p.set_defaults(func=cmd_side_effects)

@@ -2,8 +2,17 @@
 
 from pathlib import Path
 
-from ..options import SCALES, SITES
-from ._args import check_outputs, load, model_args, output_path, parse_floats, parse_layers, positive_int
+from ..options import SCALES, SITES, VARIANTS
+from ._args import (
+    check_outputs,
+    load,
+    model_args,
+    output_folder,
+    output_path,
+    parse_floats,
+    parse_layers,
+    positive_int,
+)
 
 
 def _names(text: str) -> list[str]:
@@ -71,9 +80,14 @@ def add_parsers(sub) -> None:
     p.add_argument(
         "--caa-root", type=Path, help="local copy of the official CAA repository (default: shipped datasets)"
     )
-    p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--max-pairs", type=positive_int, default=S.max_pairs, help="contrast pairs per vector")
-    p.add_argument("--n-test", type=positive_int, default=S.n_test, help="A/B test items per sweep")
+    p.add_argument("--out", type=output_folder, required=True)
+    p.add_argument(
+        "--max-pairs", type=positive_int, default=S.max_pairs, help="contrast pairs per vector (letter-balanced)"
+    )
+    p.add_argument("--n-test", type=positive_int, default=S.n_test, help="A/B test items per sweep (letter-balanced)")
+    p.add_argument(
+        "--variant", choices=VARIANTS, default=S.variant, help="balanced (default) or plain (the paper's mean difference)"
+    )
     p.add_argument("--layers", default="all", help="layers to sweep, e.g. all or 4-20")
     p.add_argument("--multipliers", default=",".join(f"{m:g}" for m in S.multipliers))
     p.add_argument("--scale", choices=SCALES, default=S.scale)
@@ -102,7 +116,7 @@ def add_parsers(sub) -> None:
         help="comma list: only these behaviours get the system-prompt comparison and the site figure (all)",
     )
     p.add_argument("--overwrite", action="store_true", help="recompute behaviours already in --out")
-    p.set_defaults(func=cmd_report)
+    p.set_defaults(func=cmd_report, resumes=True)
 
     p = sub.add_parser("detect", help="per-token projection of a text on a steering vector")
     model_args(p)

@@ -20,7 +20,7 @@ from ..datasets.load import ABItem
 from ..options import DEFAULT_SITE
 from . import packing
 from .chat import ChatPrompt, ab_answer, chat_prompt, check_context, common_prefix, resolve_format
-from .hooks import ReadAt, check_site, read_names, residual_site
+from .hooks import ReadAt, check_site, check_unsteered, read_names, residual_site
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,7 @@ def collect_sites(
     if not items:
         raise ValueError("collect needs at least one contrast pair")
     sites = list(dict.fromkeys(check_site(s) for s in ([sites] if isinstance(sites, str) else sites)))
+    check_unsteered(model, "collect")
     if not sites:
         raise ValueError("give at least one site")
     fmt, n_layers = resolve_format(model, fmt), model.cfg.n_layers

@@ -50,7 +50,7 @@ from .._io import write_atomic
 from .._types import Direction
 from .._version import __version__
 from ..options import DEFAULT_SCALE, check_export_format
-from .scale import effective_multiplier
+from .scale import effective_multiplier, scaled_vector
 
 CONTROLVECTOR = "controlvector"
 LLAMACPP_SITES = ("resid_post", "resid_pre")
@@ -147,6 +147,9 @@ def _why_not(format: str) -> str:
 
 
 def _factors(vectors, layers: list[int], multiplier: float, scale: str) -> dict[int, float]:
+    """Each layer's effective multiplier; ValueError where the scaled vector would not be finite in float32."""
+    for layer in layers:
+        scaled_vector(vectors, layer, multiplier, scale)  # refuses an overflow, and a zero vector at relative scale
     return {layer: effective_multiplier(vectors, layer, multiplier, scale) for layer in layers}
 
 

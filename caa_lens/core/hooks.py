@@ -21,6 +21,9 @@ x -> x - (x . u) u + delta at the steered positions, so x's component along u is
 delta's. A zero u leaves x unchanged, which is how unsteered rows and positions are expressed.
 """
 
+import contextlib
+import weakref
+
 import torch
 from jaxtyping import Float, Int
 from torch import Tensor
@@ -129,6 +132,11 @@ class AddVector:
 
     def __call__(self, resid: Residual, hook) -> Residual:
         """The hook: `resid` with the rows' vectors added from their start positions on."""
+        if self.vectors.shape[0] not in (1, resid.shape[0]):
+            raise ValueError(
+                f"steering has {self.vectors.shape[0]} multipliers for a batch of {resid.shape[0]}; "
+                "give one multiplier, or one per batch row"
+            )
         n = resid.shape[1]
         first = self.offset if self.offset is not None else (self._end if n == 1 else 0)
         self.offset, self._end = None, first + n
@@ -160,3 +168,27 @@ class AddAt:
 def ablate(resid: Residual, units: Residual) -> Residual:
     """`resid` minus its projection on `units` (unit vectors, or zeros to keep a position as it is)."""
     return resid - (resid * units).sum(dim=-1, keepdim=True) * units
+
+
+_STEERED: "weakref.WeakKeyDictionary[object, int]" = weakref.WeakKeyDictionary()  # model -> open `steer` blocks
+
+
+@contextlib.contextmanager
+def steering_active(model):
+    """Mark `model` as steered inside the block (`steering.steer` opens it; nested blocks count)."""
+    _STEERED[model] = _STEERED.get(model, 0) + 1
+    try:
+        yield
+    finally:
+        _STEERED[model] -= 1
+        if not _STEERED[model]:
+            del _STEERED[model]
+
+
+def check_unsteered(model, what: str) -> None:
+    """Raise ValueError if a `steer` block is open on `model`: `what` would read steered activations as plain ones."""
+    if _STEERED.get(model):
+        raise ValueError(
+            f"{what} cannot run inside a `steer` block on the same model: its hooks would steer every pass "
+            "and the results would be labelled unsteered; run it outside the `with steer(...)` block"
+        )

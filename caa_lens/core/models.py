@@ -246,6 +246,7 @@ def load_model(
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     display, source = resolve(name)
+    check_weights(source)
     dtype, device = _dtype(dtype), _device(device)
     try:
         tokenizer = AutoTokenizer.from_pretrained(source)
@@ -285,7 +286,11 @@ def _dtype(dtype) -> torch.dtype:
 def _device(device: str | None) -> str:
     if device is None:
         return "cuda" if torch.cuda.is_available() else "cpu"
-    if str(device).startswith("cuda") and not torch.cuda.is_available():
+    try:
+        kind = torch.device(device).type
+    except (RuntimeError, TypeError):
+        raise ValueError(f"unknown device {device!r}; use cpu, cuda or cuda:N (or mps on Apple silicon)") from None
+    if kind == "cuda" and not torch.cuda.is_available():
         raise ValueError(f"device {device!r} asked for, but this PyTorch sees no CUDA GPU; use --device cpu")
     return device
 
@@ -293,3 +298,30 @@ def _device(device: str | None) -> str:
 def model_name(model) -> str:
     """The display name `load_model` gave, else the bridge's own model name."""
     return getattr(model, "caa_lens_name", None) or str(getattr(model.cfg, "model_name", "unknown"))
+    """`device` if this PyTorch can compute on it (default: CUDA when available, else CPU), else ValueError."""
+    if (
+        kind == "cuda"
+        and torch.device(device).index is not None
+        and torch.device(device).index >= torch.cuda.device_count()
+    ):
+        raise ValueError(f"device {device!r} asked for, but this machine has {torch.cuda.device_count()} CUDA GPU(s)")
+    if kind == "mps" and not torch.backends.mps.is_available():
+        raise ValueError(f"device {device!r} is not available on this machine (no Apple GPU); use --device cpu")
+    if kind not in ("cpu", "cuda", "mps"):
+        raise ValueError(f"device {device!r} is not supported; use cpu, cuda or cuda:N (or mps on Apple silicon)")
+PICKLE_WEIGHTS = ("*.bin", "*.pt", "*.pth", "*.ckpt", "*.pkl")  # formats whose loading runs pickled code
+
+
+def check_weights(source: str) -> None:
+    """Refuse a local model folder whose weights are pickle files (loading one can run code); safetensors only."""
+    folder = Path(source).expanduser()
+    if not folder.is_dir() or any(folder.glob("*.safetensors")):
+        return
+    pickled = sorted(p.name for pattern in PICKLE_WEIGHTS for p in folder.glob(pattern))
+    if pickled:
+        raise ValueError(
+            f"{folder}: weights {pickled[0]} are a pickle checkpoint, refused (loading one can run code); "
+            "convert them to safetensors (save_pretrained(..., safe_serialization=True))"
+        )
+
+

@@ -2,7 +2,11 @@
 
 - "raw": the paper's multiplier, m x v_L.
 - "relative": m x (mean residual norm at L) / |v_L|, so m = 1 adds a vector as long as a typical
-  residual, a unit that carries across model sizes.
+  residual, a unit that carries across model sizes (refused for a zero v_L, which has no length to scale).
+
+Scaling is computed in float32 whatever the vectors' dtype (a float16 vector's norm can pass 65504),
+and every scaled vector must be finite in the dtype it is used in (`check_finite`): a value that
+overflows is refused, never added as infinity.
 """
 
 import math
@@ -51,12 +55,51 @@ def effective_multiplier(
     (multiplier,) = as_multipliers(multiplier)
     if scale == "raw":
         return multiplier
-    return float(multiplier * vectors.resid_norm[layer] / vectors.norms()[layer].clamp_min(1e-12))
+    norm = float(vectors.norms()[layer])
+    if norm == 0:
+        raise ValueError(f"layer {layer}'s vector is zero: it has no length for a relative multiplier; use raw scale")
+    return multiplier * float(vectors.resid_norm[layer]) / norm
+
+
+def check_finite(scaled: torch.Tensor, dtype: torch.dtype, what: str) -> torch.Tensor:
+    """`scaled` if every value is finite in `dtype` (float32 or the model's), else ValueError naming `what`."""
+    limit = torch.finfo(dtype).max
+    if not bool(torch.isfinite(scaled).all()) or bool((scaled.abs() > limit).any()):
+        raise ValueError(
+            f"{what} overflows {str(dtype).removeprefix('torch.')} (largest {limit:.4g}); use a smaller multiplier"
+        )
+    return scaled
+
+
+def scaled_vector(
+    vectors: "SteeringVectors",
+    layer: int,
+    multiplier: float,
+    scale: str = DEFAULT_SCALE,
+    dtype: torch.dtype = torch.float32,
+) -> torch.Tensor:
+    """Effective multiplier x v_layer in float32, checked finite in `dtype`."""
+    (multiplier,) = as_multipliers(multiplier)
+    factor = effective_multiplier(vectors, layer, multiplier, scale)
+    scaled = torch.tensor(factor, dtype=torch.float64) * vectors.directions[layer].double()
+    return check_finite(scaled, dtype, f"multiplier {multiplier:g} ({scale}) x layer {layer}'s vector").float()
+
+
+def check_multipliers_fit(vectors: "SteeringVectors", layers, multipliers, scale: str, dtype: torch.dtype) -> None:
+    """Raise ValueError unless every (layer, multiplier) gives a finite scaled vector in `dtype` (before computing)."""
+    for layer in layers:
+        for m in multipliers:
+            scaled_vector(vectors, layer, m, scale, dtype)
 
 
 def row_directions(
-    vectors: "SteeringVectors", layer: int, multipliers: Sequence[float], scale: str = DEFAULT_SCALE
+    vectors: "SteeringVectors",
+    layer: int,
+    multipliers: Sequence[float],
+    scale: str = DEFAULT_SCALE,
+    dtype: torch.dtype = torch.float32,
 ) -> RowDirections:
-    """One steering vector per row: effective multiplier x v_layer."""
-    factors = torch.tensor([effective_multiplier(vectors, layer, m, scale) for m in multipliers])
-    return factors[:, None] * vectors.directions[layer][None, :]
+    """One steering vector per row: effective multiplier x v_layer (float32, each finite in `dtype`)."""
+    multipliers = as_multipliers(list(multipliers))
+    distinct = {m: scaled_vector(vectors, layer, m, scale, dtype) for m in dict.fromkeys(multipliers)}
+    return torch.stack([distinct[m] for m in multipliers])

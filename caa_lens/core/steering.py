@@ -17,7 +17,7 @@ from .._types import Tokens
 from ..options import DEFAULT_SCALE, DEFAULT_SITE, check_operator_name
 from . import kv
 from .chat import chat_prompt, check_context, resolve_format
-from .hooks import AddVector, steer_name
+from .hooks import AddVector, steer_name, steering_active
 from .scale import as_multipliers, row_directions
 from .vectors import SteeringVectors
 
@@ -66,14 +66,14 @@ def steer(
         The `AddVector` hook (its `offset` may be set before a forward over a cached prefix).
     """
     vectors.check_model(model)
-    directions = row_directions(vectors, layer, as_multipliers(multiplier), scale)
+    directions = row_directions(vectors, layer, as_multipliers(multiplier), scale, dtype=model.cfg.dtype)
     units = (
         unit_direction(vectors, layer).expand_as(directions)
         if check_operator(operator, vectors.site) == "ablate"
         else None
     )
     hook = AddVector(directions, start, units)
-    with model.hooks(fwd_hooks=[(steer_name(layer, vectors.site), hook)]):
+    with steering_active(model), model.hooks(fwd_hooks=[(steer_name(layer, vectors.site), hook)]):
         yield hook
 
 
@@ -152,6 +152,8 @@ def generate(
     for chat in chats:
         check_context(model, len(chat.ids) + max_new_tokens, "a prompt plus max_new_tokens")
     mults = as_multipliers(multiplier, len(prompts))
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a whole number of at least 1, got {batch_size!r}")
     if isinstance(max_new_tokens, bool) or not isinstance(max_new_tokens, int) or max_new_tokens < 1:
         raise ValueError(f"max_new_tokens must be a whole number of at least 1, got {max_new_tokens!r}")
     if not (isinstance(temperature, int | float) and math.isfinite(temperature) and temperature >= 0):

@@ -134,7 +134,9 @@ class SteeringVectors:
             raise ValueError(f"norm must be a finite number > 0, got {norm!r}")
         norms = self.norms()
         if not bool((norms > 0).all()):
-            raise ValueError(f"layers {(norms == 0).nonzero().flatten().tolist()} have a zero vector; it has no direction to scale")
+            raise ValueError(
+                f"layers {(norms == 0).nonzero().flatten().tolist()} have a zero vector; it has no direction to scale"
+            )
         scaled = self.directions.float() * (norm / norms)[:, None]
         return replace(self, directions=scaled.to(self.directions.dtype), variant="normalized")
 
@@ -182,7 +184,11 @@ class SteeringVectors:
         except RecursionError:
             raise ValueError(f"{path}: not a caa_lens vectors file (its metadata JSON is nested too deeply)") from None
         fields = {f.name for f in dataclasses.fields(cls)} - set(tensors)
-        if not isinstance(meta, dict) or set(meta) - fields or fields - set(meta) - {"variant", "site", "version", "dtype"}:
+        if (
+            not isinstance(meta, dict)
+            or set(meta) - fields
+            or fields - set(meta) - {"variant", "site", "version", "dtype"}
+        ):
             raise ValueError(f"{path}: not a caa_lens vectors file (its metadata must name exactly {sorted(fields)})")
         try:
             return cls(**tensors, **meta)

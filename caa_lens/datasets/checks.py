@@ -5,7 +5,8 @@ field, message)` (item and field are None where the problem is about a whole fil
 - schema: each file loads with `datasets.load_ab` / `load_open_ended`; a `DatasetError`
   becomes a problem, and the file's items are then validated one by one so all are reported;
 - letter balance: 45-55% of an A/B file's matching answers are (A), so a vector cannot win
-  by learning the letter;
+  by learning the letter (data answered with other letters: each letter used is the matching
+  one in its even share, within the same +-10 %);
 - exact duplicate questions within a file;
 - generate/test leakage: the same normalised question in generate.json and test_ab.json, and
   near-duplicates (word-set Jaccard >= 0.8 over the question text, which includes its choices);
@@ -44,6 +45,9 @@ BALANCE = (0.45, 0.55)
 def _balance(path: Path, items: dict) -> list[Problem]:
     if not items:
         return []
+    letters = sorted({x for item in items.values() for x in (item.matching, item.not_matching)})
+    if letters != ["A", "B"]:
+        return _letter_shares(path, items, letters)
     n_a = sum(item.matching == "A" for item in items.values())
     share = n_a / len(items)
     if BALANCE[0] <= share <= BALANCE[1]:
@@ -51,6 +55,22 @@ def _balance(path: Path, items: dict) -> list[Problem]:
     message = (
         f"{share:.0%} of matching answers are (A) ({n_a}/{len(items)}); "
         f"alternate the letters so {BALANCE[0]:.0%}-{BALANCE[1]:.0%} are (A)"
+    )
+    return [Problem(str(path), None, "answer_matching_behavior", message)]
+
+
+def _letter_shares(path: Path, items: dict, letters: list[str]) -> list[Problem]:
+    """Balance of data answered with other letters than A/B: each letter used is the matching one
+    in its even share, 1/k of the items for k letters, within the same +-10 % of that share as A/B's 45-55 %.
+    """
+    counts = {x: sum(item.matching == x for item in items.values()) for x in letters}
+    lo, hi = (bound * 2 / len(letters) for bound in BALANCE)
+    if all(lo <= n / len(items) <= hi for n in counts.values()):
+        return []
+    shares = ", ".join(f"{x} {n / len(items):.0%}" for x, n in counts.items())
+    message = (
+        f"matching answers by letter: {shares} ({len(items)} items); "
+        f"alternate the letters so each of the {len(letters)} is the matching one for {lo:.0%}-{hi:.0%}"
     )
     return [Problem(str(path), None, "answer_matching_behavior", message)]
 

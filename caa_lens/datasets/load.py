@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .._io import read_bytes, read_text
 from .choices import choice_letters, letter_of
 
 BEHAVIORS = (
@@ -39,6 +40,7 @@ CAA_SPLITS = {
 SHIPPED_ROOT = Path(str(resources.files("caa_lens.datasets") / "data"))
 # control characters other than tab/newline/CR, and zero-width or byte-order marks, are never meant
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # half of a UTF-16 pair: what a lone JSON \ud800 escape decodes to
 MAX_CHARS = 100_000
 
 
@@ -88,8 +90,14 @@ class OpenEndedItem:
 
 def read_json_list(path: Path) -> list:
     """Parse a JSON file that must hold a non-empty list (DatasetError otherwise)."""
+    return read_json_list_hashed(path)[0]
+
+
+def read_json_list_hashed(path: Path) -> tuple[list, str]:
+    """`read_json_list` and the SHA-256 of exactly the bytes it parsed (the file is read once)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))  # a UTF-8 byte-order mark is allowed
+        raw = read_bytes(path)
+        data = json.loads(raw.decode("utf-8-sig"))  # a UTF-8 byte-order mark is allowed
     except FileNotFoundError:
         raise DatasetError(f"{path}: file not found") from None
     except IsADirectoryError:
@@ -98,11 +106,15 @@ def read_json_list(path: Path) -> list:
         raise DatasetError(f"{path}: not UTF-8 text (save it as UTF-8; UTF-16 is not read)") from None
     except json.JSONDecodeError as e:
         raise DatasetError(f"{path}: not valid JSON ({e})") from None
+    except RecursionError:
+        raise DatasetError(f"{path}: not valid JSON (nested too deeply)") from None
+    except ValueError as e:  # not a regular file, or too large (the message names the file)
+        raise DatasetError(str(e)) from None
     if not isinstance(data, list):
         raise DatasetError(f"{path}: expected a JSON list of items, got {type(data).__name__}")
     if not data:
         raise DatasetError(f"{path}: the file has no items")
-    return data
+    return data, hashlib.sha256(raw).hexdigest()
 
 
 def _field(path: Path, i: int, item: object, name: str) -> str:
@@ -120,6 +132,12 @@ def check_text(path: Path, i: int, name: str, value: str) -> str:
     """`value` unless it is too long or holds invisible characters (DatasetError naming file, item, field)."""
     if len(value) > MAX_CHARS:
         raise DatasetError(f"{path}: item {i}: field {name!r} is {len(value):,} characters; at most {MAX_CHARS:,}")
+    lone = _SURROGATE.search(value)
+    if lone:
+        raise DatasetError(
+            f"{path}: item {i}: field {name!r} holds a lone surrogate U+{ord(lone.group()):04X} at offset "
+            f"{lone.start()} (a broken \\u escape, not a character); fix the text"
+        )
     bad = _INVISIBLE.search(value)
     if bad:
         raise DatasetError(
@@ -161,8 +179,14 @@ def parse_ab(path: Path, i: int, item: object) -> ABItem:
 
 def load_ab(path: str | Path) -> list[ABItem]:
     """Load and validate an A/B file."""
+    return load_ab_hashed(path)[0]
+
+
+def load_ab_hashed(path: str | Path) -> tuple[list[ABItem], str]:
+    """`load_ab` and the SHA-256 of exactly the bytes parsed (what vectors record as `dataset_sha256`)."""
     path = Path(path)
-    return [parse_ab(path, i, item) for i, item in enumerate(read_json_list(path))]
+    data, sha256 = read_json_list_hashed(path)
+    return [parse_ab(path, i, item) for i, item in enumerate(data)], sha256
 
 
 def parse_open_ended(path: Path, i: int, item: object) -> OpenEndedItem:
@@ -181,8 +205,23 @@ def file_sha256(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+_BEHAVIOR_NAME = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def check_behavior_name(behavior: object) -> str:
+    """`behavior` if it is an identifier (letters, digits, `-`, `_`), the one check before a name becomes a path part.
+
+    Raises:
+        ValueError: anything else (a path separator, `..`, spaces, an empty name).
+    """
+    if not isinstance(behavior, str) or not _BEHAVIOR_NAME.fullmatch(behavior):
+        raise ValueError(f"behaviour name {behavior!r} is not an identifier; use letters, digits, '-' and '_' only")
+    return behavior
+
+
 def behavior_path(behavior: str, split: str = "generate", *, root: str | Path | None = None) -> Path:
     """Path of a split: under `root` in the official CAA layout, else our shipped datasets."""
+    check_behavior_name(behavior)
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; use one of {tuple(SPLITS)}")
     if root is not None:
@@ -211,16 +250,18 @@ def _shipped_json(behavior: str, name: str) -> dict:
     path = SHIPPED_ROOT / behavior / name
     if not path.is_file():
         raise ValueError(f"no {name} for behaviour {behavior!r} (looked for {path})")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(read_text(path))
 
 
 def load_rubric(behavior: str) -> dict:
     """The shipped judge rubric: {'behavior', 'matching', 'score_0', 'score_2', 'score_5', 'score_8',
-    'score_10', 'incoherent'} (what a reply at each anchor looks like, and how to score incoherent ones)."""
+    'score_10', 'incoherent'} (what a reply at each anchor looks like, and how to score incoherent ones).
+    """
     return _shipped_json(behavior, "rubric.json")
 
 
 def load_info(behavior: str) -> dict:
     """A shipped behaviour's definition: {'behavior', 'matching', 'not_matching', 'label_depends_on_user',
-    'system_prompts': {'positive', 'negative'}}."""
+    'system_prompts': {'positive', 'negative'}}.
+    """
     return _shipped_json(behavior, "behavior.json")

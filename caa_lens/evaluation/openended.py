@@ -69,6 +69,12 @@ def _read_rows(path: Path) -> list[dict]:
 
 
 def _append(path: Path, rows: list[dict]) -> None:
+        except RecursionError:
+            raise ValueError(f"{path}: line {number} is not valid JSON (nested too deeply)") from None
+        if not isinstance(row, dict):
+            raise ValueError(
+                f"{path}: line {number} is {type(row).__name__}, not a JSON object; is this a generations file?"
+            )
     """Rewrite `path` atomically as its complete rows plus `rows`."""
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _read_rows(path) + rows)
     write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))

@@ -21,10 +21,10 @@ from tqdm.auto import tqdm
 from ..columns import COLUMNS
 from ..core import packing
 from ..core.chat import check_context, resolve_format
-from ..core.hooks import AddAt, steer_name
+from ..core.hooks import AddAt, check_unsteered, steer_name
 from ..core.kv import PrefixCache
 from ..core.models import model_dtype
-from ..core.scale import as_multipliers, row_directions
+from ..core.scale import as_multipliers, check_multipliers_fit, row_directions
 from ..core.steering import check_operator, unit_direction
 from ..core.vectors import SteeringVectors
 from ..datasets.load import ABItem
@@ -176,6 +176,7 @@ def sweep(
         A tidy DataFrame with columns `COLUMNS`, one row per (site, layer, multiplier, item);
         `attrs["dtype"]` is what the model computed in (the CLI writes it beside the CSV).
     """
+    check_unsteered(model, "sweep")
     sets = as_vector_sets(vectors)
     for v in sets:
         v.check_model(model)
@@ -187,6 +188,7 @@ def sweep(
     behavior = behavior or sets[0].behavior
     for v in sets:
         check_operator(operator, v.site)
+        check_multipliers_fit(v, sets[0].check_layers(layers), check_multipliers(multipliers), scale, model.cfg.dtype)
     passes = _Passes(
         model, sets, scale, operator, configs_per_pass, PrefixCache(model) if prefixes is None else prefixes
     )

@@ -21,7 +21,8 @@ CONDITIONS = ("default", "positive", "negative")
 
 
 def condition_prompts(system_prompts: dict) -> dict[str, str | None]:
-    """System prompt of each condition from a behaviour's {'positive': ..., 'negative': ...}.
+    """System prompt of each condition from a behaviour's {'positive': ..., 'negative': ...}, and
+    optionally 'default' (the baseline condition's prompt; None or absent: the format's own).
 
     Raises:
         ValueError: a prompt is missing or empty.
@@ -29,7 +30,10 @@ def condition_prompts(system_prompts: dict) -> dict[str, str | None]:
     for key in ("positive", "negative"):
         if not isinstance(system_prompts.get(key), str) or not system_prompts[key].strip():
             raise ValueError(f"system_prompts needs a non-empty {key!r} prompt, got {system_prompts.get(key)!r}")
-    return {"default": None, "positive": system_prompts["positive"], "negative": system_prompts["negative"]}
+    default = system_prompts.get("default")
+    if default is not None and (not isinstance(default, str) or not default.strip()):
+        raise ValueError(f"system_prompts' 'default' must be a non-empty prompt or None, got {default!r}")
+    return {"default": default, "positive": system_prompts["positive"], "negative": system_prompts["negative"]}
 
 
 def compare_conditions(

@@ -307,7 +307,8 @@ def run_report(
         The path of `report.html`.
 
     Raises:
-        ValueError: bad settings, or a folder finished with other settings and no `overwrite`.
+        ValueError: bad settings, a folder finished with other settings and no `overwrite`, or no
+            behaviour with its data files.
     """
     s = replace(settings, **fields) if settings is not None else ReportSettings(**fields)
     behaviors = [check_behavior_name(b) for b in behaviors]  # each becomes a folder name: checked before any work
@@ -342,3 +343,9 @@ def _run_locked(
     } | write_across(layout, done)
     write_json(layout.page_data, page)
     return render_report(layout)
+    work = partial(analyse_behavior, s=s, root=root, progress=progress)  # each unit: work(model, behavior, folder)
+    for _ in tqdm(session.run(work, todo), total=len(todo), desc="report", disable=not progress):
+        pass  # each unit's folder is complete (summary last) when it is yielded
+    if not done:  # every behaviour skipped: an empty report would pass for a finished one
+        reasons = "; ".join(f"{b}: {why}" for b, why in skipped.items())
+        raise ValueError(f"no behaviour to report, every one was skipped ({reasons})")
