@@ -29,16 +29,16 @@ def parse_layers(text: str, n_layers: int) -> list[int]:
     return sorted(layers)
 
 
-def parse_floats(text: str) -> list[float]:
-    """'-1,0,1' -> [-1.0, 0.0, 1.0].
-
-    Raises:
-        ValueError: no number, a part that is not a number, or NaN / infinity (1e309 overflows to it).
 def _digits(text: str) -> bool:
     """ASCII digits only: `str.isdigit` also accepts '²' and other digits `int` cannot read."""
     return text.isascii() and text.isdigit()
 
 
+def parse_floats(text: str) -> list[float]:
+    """'-1,0,1' -> [-1.0, 0.0, 1.0].
+
+    Raises:
+        ValueError: no number, a part that is not a number, or NaN / infinity (1e309 overflows to it).
     """
     values = []
     for part in (x.strip() for x in text.split(",")):
@@ -70,6 +70,9 @@ def _checked(kind, ok, what: str):
 positive_int = _checked(int, lambda n: n >= 1, "a whole number of at least 1")
 finite_float = _checked(float, math.isfinite, "a finite number")
 non_negative_float = _checked(float, lambda x: math.isfinite(x) and x >= 0, "a finite number of at least 0")
+positive_float = _checked(float, lambda x: math.isfinite(x) and x > 0, "a finite number above 0")
+MAX_SEED = 2**63 - 1  # what torch.Generator.manual_seed takes, with room for a per-batch offset
+seed_int = _checked(int, lambda n: 0 <= n <= MAX_SEED // 2, f"a whole number from 0 to {MAX_SEED // 2}")
 
 
 def output_path(text: str) -> Path:
@@ -80,6 +83,13 @@ def output_path(text: str) -> Path:
     return path
 
 
+def output_folder(text: str) -> Path:
+    """An argparse type for an output folder (or file): not empty, so never the current folder by accident."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the output path is empty")
+    return Path(text)
+
+
 def check_outputs(out: Path | None, *inputs: Path | None) -> None:
     """Refuse an output that is also an input, or whose folder cannot be written (before any computing)."""
     if out is None:
@@ -88,13 +98,6 @@ def check_outputs(out: Path | None, *inputs: Path | None) -> None:
         if source is not None and Path(source).exists() and Path(source).resolve() == out.resolve():
             raise ValueError(f"--out {out} is also an input; choose another output path")
     folder = out.resolve().parent
-def output_folder(text: str) -> Path:
-    """An argparse type for an output folder (or file): not empty, so never the current folder by accident."""
-    if not text.strip():
-        raise argparse.ArgumentTypeError("the output path is empty")
-    return Path(text)
-
-
     while not folder.exists():
         folder = folder.parent
     if not os.access(folder, os.W_OK):

@@ -114,8 +114,8 @@ def collect_sites(
     """
     if not items:
         raise ValueError("collect needs at least one contrast pair")
-    sites = list(dict.fromkeys(check_site(s) for s in ([sites] if isinstance(sites, str) else sites)))
     check_unsteered(model, "collect")
+    sites = list(dict.fromkeys(check_site(s) for s in ([sites] if isinstance(sites, str) else sites)))
     if not sites:
         raise ValueError("give at least one site")
     fmt, n_layers = resolve_format(model, fmt), model.cfg.n_layers

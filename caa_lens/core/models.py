@@ -284,6 +284,7 @@ def _dtype(dtype) -> torch.dtype:
 
 
 def _device(device: str | None) -> str:
+    """`device` if this PyTorch can compute on it (default: CUDA when available, else CPU), else ValueError."""
     if device is None:
         return "cuda" if torch.cuda.is_available() else "cpu"
     try:
@@ -292,13 +293,6 @@ def _device(device: str | None) -> str:
         raise ValueError(f"unknown device {device!r}; use cpu, cuda or cuda:N (or mps on Apple silicon)") from None
     if kind == "cuda" and not torch.cuda.is_available():
         raise ValueError(f"device {device!r} asked for, but this PyTorch sees no CUDA GPU; use --device cpu")
-    return device
-
-
-def model_name(model) -> str:
-    """The display name `load_model` gave, else the bridge's own model name."""
-    return getattr(model, "caa_lens_name", None) or str(getattr(model.cfg, "model_name", "unknown"))
-    """`device` if this PyTorch can compute on it (default: CUDA when available, else CPU), else ValueError."""
     if (
         kind == "cuda"
         and torch.device(device).index is not None
@@ -309,6 +303,9 @@ def model_name(model) -> str:
         raise ValueError(f"device {device!r} is not available on this machine (no Apple GPU); use --device cpu")
     if kind not in ("cpu", "cuda", "mps"):
         raise ValueError(f"device {device!r} is not supported; use cpu, cuda or cuda:N (or mps on Apple silicon)")
+    return device
+
+
 PICKLE_WEIGHTS = ("*.bin", "*.pt", "*.pth", "*.ckpt", "*.pkl")  # formats whose loading runs pickled code
 
 
@@ -325,3 +322,6 @@ def check_weights(source: str) -> None:
         )
 
 
+def model_name(model) -> str:
+    """The display name `load_model` gave, else the bridge's own model name."""
+    return getattr(model, "caa_lens_name", None) or str(getattr(model.cfg, "model_name", "unknown"))

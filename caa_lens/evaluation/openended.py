@@ -61,6 +61,12 @@ def _read_rows(path: Path) -> list[dict]:
                 )
                 continue
             raise ValueError(f"{path}: line {number} is not valid JSON; fix or delete that line") from None
+        except RecursionError:
+            raise ValueError(f"{path}: line {number} is not valid JSON (nested too deeply)") from None
+        if not isinstance(row, dict):
+            raise ValueError(
+                f"{path}: line {number} is {type(row).__name__}, not a JSON object; is this a generations file?"
+            )
         missing = [c for c in GENERATION_COLUMNS if c not in row]
         if missing:
             raise ValueError(f"{path}: line {number} lacks columns {missing}; is this a generations file?")
@@ -69,12 +75,6 @@ def _read_rows(path: Path) -> list[dict]:
 
 
 def _append(path: Path, rows: list[dict]) -> None:
-        except RecursionError:
-            raise ValueError(f"{path}: line {number} is not valid JSON (nested too deeply)") from None
-        if not isinstance(row, dict):
-            raise ValueError(
-                f"{path}: line {number} is {type(row).__name__}, not a JSON object; is this a generations file?"
-            )
     """Rewrite `path` atomically as its complete rows plus `rows`."""
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _read_rows(path) + rows)
     write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))

@@ -334,6 +334,9 @@ def _run_locked(
             files.clear()
             analyse_behavior(model, behavior, files.folder, s, root=root, progress=progress)
         done.append(behavior)
+    if not done:  # every behaviour skipped: an empty report would pass for a finished one
+        reasons = "; ".join(f"{b}: {why}" for b, why in skipped.items())
+        raise ValueError(f"no behaviour to report, every one was skipped ({reasons})")
     shown = s.as_json() | {"detail_multipliers": detail_multipliers(s.multipliers)}
     page = {
         "model": model_name(model),
@@ -343,9 +346,3 @@ def _run_locked(
     } | write_across(layout, done)
     write_json(layout.page_data, page)
     return render_report(layout)
-    work = partial(analyse_behavior, s=s, root=root, progress=progress)  # each unit: work(model, behavior, folder)
-    for _ in tqdm(session.run(work, todo), total=len(todo), desc="report", disable=not progress):
-        pass  # each unit's folder is complete (summary last) when it is yielded
-    if not done:  # every behaviour skipped: an empty report would pass for a finished one
-        reasons = "; ".join(f"{b}: {why}" for b, why in skipped.items())
-        raise ValueError(f"no behaviour to report, every one was skipped ({reasons})")
