@@ -26,7 +26,7 @@ import torch
 from safetensors import SafetensorError, safe_open
 from safetensors.torch import save_file
 
-from .._io import write_atomic
+from .._io import check_input, write_atomic
 from .._types import LayerScalars, LayerVectors, PairActs
 from .._version import __version__
 from ..columns import DIAGNOSTIC_COLUMNS
@@ -176,7 +176,7 @@ class SteeringVectors:
     def load(cls, path: str | Path) -> "SteeringVectors":
         """Read a file written by `save` (safetensors, never pickle)."""
         try:
-            with safe_open(str(path), framework="pt") as f:
+            with safe_open(str(check_input(path)), framework="pt") as f:  # a regular file of bounded size
                 meta = json.loads((f.metadata() or {})["caa_lens"])
                 tensors = {name: f.get_tensor(name) for name in ("directions", "resid_norm", "letter_cosine")}
         except (KeyError, OSError, json.JSONDecodeError, SafetensorError) as e:
