@@ -31,6 +31,12 @@ GENERATION_COLUMNS = (
     "temperature",
     "max_new_tokens",
     "model",
+    "dtype",
+    "vectors_sha256",
+    "site",
+    "operator",
+    "chat_format",
+    "system",
 )
 
 # evaluation.system_prompts

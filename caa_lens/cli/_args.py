@@ -8,6 +8,9 @@ from pathlib import Path
 from ..options import FORMATS
 
 
+MAX_LAYERS = 10_000  # the bound on a layer number when the model's depth is not known yet
+
+
 def parse_layers(text: str, n_layers: int) -> list[int]:
     """'all', '13', '0-29' or '3,5,10-12' -> a sorted list of layers (0 < n_layers: checked against it).
 
@@ -23,9 +26,12 @@ def parse_layers(text: str, n_layers: int) -> list[int]:
             raise ValueError(f"--layers {text!r}: {part!r} is not a layer (0 or more) or a range like 4-20")
         if int(hi or lo) < int(lo):
             raise ValueError(f"--layers {text!r}: the range {part!r} runs backwards; write {hi}-{lo}")
-        layers.update(range(int(lo), int(hi or lo) + 1))
-    if n_layers and max(layers) >= n_layers:
-        raise ValueError(f"--layers {text!r}: layers run from 0 to {n_layers - 1}")
+        top = int(hi or lo)  # bounds checked before the range is built
+        if n_layers and top >= n_layers:
+            raise ValueError(f"--layers {text!r}: layers run from 0 to {n_layers - 1}")
+        if top >= MAX_LAYERS:
+            raise ValueError(f"--layers {text!r}: layer {top} is beyond any model (at most {MAX_LAYERS} layers)")
+        layers.update(range(int(lo), top + 1))
     return sorted(layers)
 
 

@@ -1,5 +1,6 @@
 """`caa-lens report|detect`: the full report and per-token detection."""
 
+import html
 from pathlib import Path
 
 from ..options import SCALES, SITES, VARIANTS
@@ -51,6 +52,7 @@ def cmd_detect(args) -> int:
     from ..analysis.detect import text_score, token_scores
     from ..core.vectors import SteeringVectors
     from ..plotting import token_text_html
+    from ..report.html import page
 
     vectors = SteeringVectors.load(args.vectors)
     check_outputs(args.html, args.vectors)
@@ -64,8 +66,9 @@ def cmd_detect(args) -> int:
         f"layer {args.layer}: mean cosine over the {'reply' if args.prompt else 'text'} {text_score(scores, args.layer):+.3f}"
     )
     if args.html:
-        body = f"<p>{vectors.behavior} vector, layer {args.layer}: cosine per token</p>{token_text_html(scores, args.layer)}"
-        write_text(args.html, f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{body}</body></html>\n')
+        caption = f"{vectors.behavior} vector, layer {args.layer}: cosine per token"  # text from the file: escaped
+        body = f"<p>{html.escape(caption)}</p>{token_text_html(scores, args.layer)}"
+        write_text(args.html, page(caption, body))
         print(f"wrote {args.html}")
     return 0
 

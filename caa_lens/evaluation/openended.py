@@ -3,12 +3,17 @@
 Every reply is kept with the settings that made it, one row per (layer, item, multiplier), in
 a tidy table with columns `GENERATION_COLUMNS`. Rows run item-major, so one batch holds
 several multipliers of the same prompts. With an output file the table is JSONL, rewritten
-atomically after every batch with the batch's rows appended; a rerun after an interruption
-skips the rows already there. Each batch is generated with seed `seed + offset` (its first
-row's offset within the layer's rows, as `steering.generate` does over a whole list), so
-the same settings give the same replies, whether the run was resumed or not.
+atomically after every batch with the batch's rows appended, under an exclusive lock (a second
+run into the same file fails at once); a rerun after an interruption skips the rows already
+there. Every row records each setting that changes a reply (model and dtype, the vectors'
+content hash and site, operator, chat format, system prompt, sampling); a rerun with other
+settings is refused rather than mixing its replies with the file's. Each batch is generated
+with seed `seed + offset` (its first row's offset within the layer's rows, as
+`steering.generate` does over a whole list), so the same settings give the same replies,
+whether the run was resumed or not.
 """
 
+import hashlib
 import json
 import warnings
 from collections.abc import Sequence
@@ -17,12 +22,12 @@ from pathlib import Path
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .._io import write_atomic
+from .._io import locked, read_text, write_atomic
 from ..columns import GENERATION_COLUMNS
 from ..core.chat import resolve_format
 from ..core.models import model_name
 from ..core.scale import as_multipliers
-from ..core.steering import generate
+from ..core.steering import check_operator, generate
 from ..core.vectors import SteeringVectors
 from ..datasets.load import OpenEndedItem
 from ..options import DEFAULT_SCALE, check_scale
@@ -45,9 +50,12 @@ def read_generations(path: str | Path) -> pd.DataFrame:
 
 
 def _read_rows(path: Path) -> list[dict]:
-    if not path.is_file():
+    if not path.exists():
         return []
-    lines = path.read_text(encoding="utf-8").split("\n")
+    try:
+        lines = read_text(path).split("\n")
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: not UTF-8 text; is this a generations file?") from None
     rows = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -92,18 +100,29 @@ def _plan(items, layers, multipliers, settings: dict) -> list[list[dict]]:
     ]
 
 
-RUN_SETTINGS = ("model", "max_new_tokens", "temperature", "seed")
+# Settings that change a reply but are the same for every row of a run (the rest of the key is per row).
+RUN_SETTINGS = (
+    "model", "dtype", "vectors_sha256", "site", "operator", "chat_format", "system", "max_new_tokens", "temperature",
+    "seed",
+)  # fmt: skip
+
+
+def vectors_sha256(vectors: SteeringVectors) -> str:
+    """SHA-256 of what steering reads from the vectors: directions, residual norms (relative scale) and site."""
+    digest = hashlib.sha256(vectors.site.encode())
+    for tensor in (vectors.directions, vectors.resid_norm):
+        digest.update(tensor.detach().float().contiguous().cpu().numpy().tobytes())
+    return digest.hexdigest()
 
 
 def _check_settings(out, rows, settings: dict) -> None:
     """Refuse to add rows made with other generation settings to a file (they would be pooled later)."""
     for row in rows:
         other = {k: row[k] for k in RUN_SETTINGS if row[k] != settings[k]}
+        other = {k: (v[:16] + "…" if k == "vectors_sha256" and isinstance(v, str) else v) for k, v in other.items()}
         if other:
-            raise ValueError(
-                f"{out} holds generations made with {other}, not { ({k: settings[k] for k in other}) }; "
-                "write these to another file"
-            )
+            ours = {k: (settings[k][:16] + "…" if k == "vectors_sha256" else settings[k]) for k in other}
+            raise ValueError(f"{out} holds generations made with {other}, not {ours}; write these to another file")
 
 
 def _check(vectors: SteeringVectors, layers, multipliers, scale: str, batch_size: int) -> tuple[list[int], list[float]]:
@@ -132,6 +151,7 @@ def generate_open_ended(
     batch_size: int = 8,
     fmt: str | None = None,
     system: str | None = None,
+    operator: str = "add",
     out: str | Path | None = None,
     progress: bool = True,
 ) -> pd.DataFrame:
@@ -148,7 +168,9 @@ def generate_open_ended(
         max_new_tokens, temperature, seed: generation settings (greedy when temperature is 0).
         batch_size: rows per generation batch.
         fmt, system: chat format and system prompt (default: the vectors' format).
-        out: a JSONL file to append to and resume from; None keeps everything in memory.
+        operator: "add" or "ablate" (see `steering.steer`).
+        out: a JSONL file to append to and resume from (locked while this runs; a file made with
+            other settings is refused); None keeps everything in memory.
         progress: show a progress bar over batches.
 
     Returns:
@@ -160,6 +182,7 @@ def generate_open_ended(
     items = [OpenEndedItem(x) if isinstance(x, str) else x for x in items]
     if not items:
         raise ValueError("no prompts to generate from; pass open-ended items or question strings")
+    fmt = resolve_format(model, fmt, vectors)
     settings = {
         "behavior": behavior or vectors.behavior,
         "scale": scale,
@@ -167,9 +190,23 @@ def generate_open_ended(
         "temperature": float(temperature),
         "max_new_tokens": int(max_new_tokens),
         "model": model_name(model),
+        "dtype": str(model.cfg.dtype).removeprefix("torch."),
+        "vectors_sha256": vectors_sha256(vectors),
+        "site": vectors.site,
+        "operator": check_operator(operator, vectors.site),
+        "chat_format": fmt,
+        "system": system,
     }
     plan = _plan(items, layers, multipliers, settings)
-    done = {_key(r): r for r in _read_rows(Path(out))} if out is not None else {}
+    if out is None:
+        return _run(model, vectors, plan, settings, batch_size, None, progress)
+    with locked(out):
+        return _run(model, vectors, plan, settings, batch_size, Path(out), progress)
+
+
+def _run(model, vectors, plan, settings: dict, batch_size: int, out: Path | None, progress: bool) -> pd.DataFrame:
+    """Generate the planned rows not yet in `out`, appending each batch; the whole table in plan order."""
+    done = {_key(r): r for r in _read_rows(out)} if out is not None else {}
     _check_settings(out, done.values(), settings)
     batches = [(rows, lo) for rows in plan for lo in range(0, len(rows), batch_size)]
     for rows, lo in tqdm(batches, desc="generate", disable=not progress):
@@ -182,17 +219,18 @@ def generate_open_ended(
             vectors=vectors,
             layer=batch[0]["layer"],
             multiplier=[r["multiplier"] for r in batch],
-            scale=scale,
-            fmt=resolve_format(model, fmt, vectors),
-            system=system,
-            max_new_tokens=max_new_tokens,
-            temperature=temperature,
-            seed=seed + lo,
+            scale=settings["scale"],
+            operator=settings["operator"],
+            fmt=settings["chat_format"],
+            system=settings["system"],
+            max_new_tokens=settings["max_new_tokens"],
+            temperature=settings["temperature"],
+            seed=settings["seed"] + lo,
             batch_size=len(batch),
         )
         new = [{**r, "reply": reply} for r, reply in zip(batch, replies, strict=True) if _key(r) not in done]
         if out is not None:
-            _append(Path(out), new)
+            _append(out, new)
         done.update((_key(r), r) for r in new)
     ordered = [done[_key(r)] for rows in plan for r in rows]
     return pd.DataFrame(ordered, columns=list(GENERATION_COLUMNS))
