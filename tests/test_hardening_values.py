@@ -172,6 +172,19 @@ def test_multipliers_that_overflow_are_refused_before_computing(files, tiny_dir,
     assert not (tmp_path / "s.csv").exists()
 
 
+def test_generate_refuses_overflowing_multipliers_before_generating(files, tiny_dir, tmp_path, capsys):
+    _, _, vectors = files
+    prompts = tmp_path / "open.json"
+    prompts.write_text(json.dumps([{"question": "How was your day?"}] * 3))
+    out = tmp_path / "g.jsonl"
+    args = ["generate", "--model", tiny_dir, "--vectors", vectors, "--data", prompts, "--layers", "1"]
+    code, err = run(
+        capsys, *args, "--multipliers", "0,1e39", "--batch-size", "1", "--max-new-tokens", "2", "--out", out
+    )
+    assert code == 2 and "multiplier 1e+39" in err and "overflows" in err, err
+    assert not out.exists()  # not even the unsteered rows: refused before the first reply
+
+
 # -- 11: systems --system is honoured
 
 

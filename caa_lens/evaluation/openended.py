@@ -26,7 +26,7 @@ from .._io import locked, read_text, write_atomic
 from ..columns import GENERATION_COLUMNS
 from ..core.chat import resolve_format
 from ..core.models import model_name
-from ..core.scale import as_multipliers
+from ..core.scale import as_multipliers, check_multipliers_fit
 from ..core.steering import check_operator, generate
 from ..core.vectors import SteeringVectors
 from ..datasets.load import OpenEndedItem
@@ -179,6 +179,7 @@ def generate_open_ended(
     """
     vectors.check_model(model)
     layers, multipliers = _check(vectors, layers, multipliers, scale, batch_size)
+    check_multipliers_fit(vectors, layers, multipliers, scale, model.cfg.dtype)  # before any reply is generated
     items = [OpenEndedItem(x) if isinstance(x, str) else x for x in items]
     if not items:
         raise ValueError("no prompts to generate from; pass open-ended items or question strings")
