@@ -18,6 +18,7 @@ by `layout`; `across` writes the tables across behaviours; `html` then renders t
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +31,7 @@ from ..analysis.detect import text_score, token_scores
 from ..analysis.geometry import layer_cosines, pca_separation, separation_layer
 from ..core.collect import collect_sites
 from ..core.kv import PrefixCache
-from ..core.models import model_dtype, model_name
+from ..core.models import model_name
 from ..core.steering import generate
 from ..core.vectors import SteeringVectors, diagnostics, vectors_from
 from ..datasets.load import (
@@ -42,12 +43,14 @@ from ..datasets.load import (
     load_info,
     load_open_ended,
 )
+from ..datasets.subsets import letter_balanced
 from ..evaluation.effects import HeldOut, effect_table, effects, held_out, summarize
 from ..evaluation.sweep import sweep
 from ..evaluation.system_prompts import compare_conditions, summarize_conditions
 from ..evaluation.transfer import transfer
 from ..options import DEFAULT_SITE
 from .across import write_across
+from .executor import Executor, Unit, executor_for
 from .html import render_report
 from .layout import BehaviorLayout, ReportLayout, read_json
 from .settings import ReportSettings
@@ -78,11 +81,11 @@ def source_layers(spec: int | tuple[int, ...], layers: list[int]) -> list[int]:
 def _load(behavior: str, root, s: ReportSettings):
     """(generate items, test items, generate file's SHA-256, a free-form prompt)."""
     path = behavior_path(behavior, "generate", root=root)
-    test = load_ab(behavior_path(behavior, "test_ab", root=root))[: s.n_test]
+    test = letter_balanced(load_ab(behavior_path(behavior, "test_ab", root=root)), s.n_test)
     open_path = behavior_path(behavior, "test_open_ended", root=root)
     prompt = load_open_ended(open_path)[0].question if open_path.is_file() else test[0].question
     items, sha256 = load_ab_hashed(path)
-    return items[: s.max_pairs], test, sha256, prompt
+    return letter_balanced(items, s.max_pairs), test, sha256, prompt
 
 
 @dataclass
@@ -120,13 +123,14 @@ def _sweeps(run: BehaviorRun) -> AtChoice:
     and the effect on all test items grouped by their matching letter (a letter bias shows as opposite signs).
 
     The layer sweep always includes m = 0 (computed once per item, `sweep`); the finer
-    sweep runs on the first `detail_items` test items (all when None).
+    sweep runs on the first `detail_items` test items (all when None), letter-balanced like every subset.
     """
     s, files = run.s, run.files
     run.results = results = run.sweep(run.test, layers=s.layers, multipliers=sorted(set(s.multipliers) | {0.0}))
     run.choice = choice = held_out(results)
     layer, m = choice.layer, choice.multiplier
-    detail = run.sweep(run.test[: s.detail_items], layers=[layer], multipliers=detail_multipliers(s.multipliers))
+    detail_items = letter_balanced(run.test, s.detail_items)
+    detail = run.sweep(detail_items, layers=[layer], multipliers=detail_multipliers(s.multipliers))
     write_csv(files.layer_sweep_csv, results)
     write_csv(files.layer_sweep_summary_csv, summarize(results))
     write_csv(files.multiplier_sweep_csv, detail)
@@ -174,7 +178,8 @@ def _sites(run: BehaviorRun, acts: dict) -> None:
     """Held-out effect at +-m of each extra site's vectors at every layer, with resid_post's from the layer sweep."""
     m, sha, files = run.choice.multiplier, run.vecs.dataset_sha256, run.files
     extra = [
-        vectors_from(run.model, acts[site], behavior=run.vecs.behavior, dataset_sha256=sha) for site in run.s.sites
+        vectors_from(run.model, acts[site], behavior=run.vecs.behavior, dataset_sha256=sha, variant=run.s.variant)
+        for site in run.s.sites
     ]
     for v in extra:
         v.save(files.site_vectors(v.site))
@@ -189,7 +194,8 @@ def _transfer(run: BehaviorRun) -> tuple[int, ...]:
     layers = list(range(run.vecs.n_layers)) if run.s.layers is None else list(run.s.layers)
     sources = source_layers(run.s.transfer_sources, layers)
     moved = transfer(
-        run.model, run.vecs, run.test[: run.s.transfer_items], source_layers=sources, target_layers=run.s.layers,
+        run.model, run.vecs, letter_balanced(run.test, run.s.transfer_items), source_layers=sources,
+        target_layers=run.s.layers,
         multiplier=run.choice.multiplier, scale=run.s.scale, prefixes=run.prefixes, progress=run.progress,
     )  # fmt: skip
     write_csv(run.files.transfer_csv, moved)
@@ -235,7 +241,7 @@ def analyse_behavior(
     with _timed(timings, "collect"):
         site_acts = collect_sites(model, items, [DEFAULT_SITE, *(s.sites if extras else ())], progress=progress)
     acts = site_acts[DEFAULT_SITE]
-    vecs = vectors_from(model, acts, behavior=behavior, dataset_sha256=sha)
+    vecs = vectors_from(model, acts, behavior=behavior, dataset_sha256=sha, variant=s.variant)
     vecs.save(files.vectors)
     write_csv(files.diagnostics_csv, diagnostics(vecs))
     write_csv(files.layer_cosines_csv, layer_cosines(vecs).reset_index())
@@ -266,12 +272,12 @@ def analyse_behavior(
     return summary
 
 
-def _is_done(files: BehaviorLayout, model, s: ReportSettings) -> bool:
-    """True when `files` holds a finished run with these settings; ValueError if its settings differ."""
+def _is_done(files: BehaviorLayout, name: str, s: ReportSettings) -> bool:
+    """True when `files` holds a finished run of model `name` with these settings; ValueError if they differ."""
     if not files.summary.is_file():
         return False
     old = read_json(files.summary)
-    if (old["model"], old["settings"]) != (model_name(model), s.as_json()):
+    if (old["model"], old["settings"]) != (name, s.as_json()):
         raise ValueError(
             f"{files.folder} holds results for {old['model']} with settings {old['settings']}; "
             "pass overwrite=True (--overwrite) or choose another output folder"
@@ -288,18 +294,22 @@ def run_report(
     overwrite: bool = False,
     progress: bool = True,
     settings: ReportSettings | None = None,
+    executor: str | Executor = "inprocess",
     **fields,
 ) -> Path:
     """Analyse each behaviour (or reuse a finished folder), write the tables across them, then render the report.
 
     Args:
-        model: a TransformerBridge.
+        model: a TransformerBridge, or an `executor.ModelSpec` (a model's load arguments: what the ray
+            executor needs, each worker loading its own replica).
         behaviors: behaviour names; those without data files are skipped and listed in the report.
         out_dir: output folder.
         root: a local copy of the official CAA repository (None: the shipped datasets).
         overwrite: recompute behaviours that already have results.
         progress: show tqdm bars.
         settings: what to compute (default: `ReportSettings()` with `fields` replaced).
+        executor: where the behaviours run: "inprocess" (default), "ray" (a local Ray cluster, 2
+            workers) or an `executor.RayExecutor(address=..., workers=...)`; every executor writes the same files.
         **fields: `ReportSettings` fields: max_pairs, n_test, layers, multipliers, scale,
             transfer_sources, transfer_items, max_new_tokens, detail_items, sites, extras_for.
 
@@ -314,14 +324,15 @@ def run_report(
     behaviors = [check_behavior_name(b) for b in behaviors]  # each becomes a folder name: checked before any work
     layout = ReportLayout(out_dir)
     with locked(layout.folder):  # a second run into the same folder fails at once instead of mixing files
-        return _run_locked(model, behaviors, layout, s, root, overwrite, progress)
+        with executor_for(executor).open(model) as session:
+            return _run_locked(session, behaviors, layout, s, root, overwrite, progress)
 
 
 def _run_locked(
-    model, behaviors, layout: ReportLayout, s: ReportSettings, root, overwrite: bool, progress: bool
+    session, behaviors, layout: ReportLayout, s: ReportSettings, root, overwrite: bool, progress: bool
 ) -> Path:
-    done, skipped = [], {}
-    for behavior in tqdm(list(behaviors), desc="report", disable=not progress):
+    done, skipped, todo = [], {}, []
+    for behavior in behaviors:
         missing = [
             p for p in (behavior_path(behavior, x, root=root) for x in ("generate", "test_ab")) if not p.is_file()
         ]
@@ -330,17 +341,20 @@ def _run_locked(
             tqdm.write(f"report: skipping {behavior}: {skipped[behavior]}")
             continue
         files = layout.behavior(behavior)
-        if overwrite or not _is_done(files, model, s):
+        if overwrite or not _is_done(files, session.model_name, s):
             files.clear()
-            analyse_behavior(model, behavior, files.folder, s, root=root, progress=progress)
+            todo.append(Unit(behavior, files.folder, files.summary.name))
         done.append(behavior)
+    work = partial(analyse_behavior, s=s, root=root, progress=progress)  # each unit: work(model, behavior, folder)
+    for _ in tqdm(session.run(work, todo), total=len(todo), desc="report", disable=not progress):
+        pass  # each unit's folder is complete (summary last) when it is yielded
     if not done:  # every behaviour skipped: an empty report would pass for a finished one
         reasons = "; ".join(f"{b}: {why}" for b, why in skipped.items())
         raise ValueError(f"no behaviour to report, every one was skipped ({reasons})")
     shown = s.as_json() | {"detail_multipliers": detail_multipliers(s.multipliers)}
     page = {
-        "model": model_name(model),
-        "dtype": model_dtype(model),
+        "model": session.model_name,
+        "dtype": session.dtype,
         "settings": shown,
         "skipped": skipped,
     } | write_across(layout, done)
