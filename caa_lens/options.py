@@ -18,7 +18,8 @@ check per option (light: no heavy imports, the CLI reads it).
   control vector GGUF, or a steering file for lm-evaluation-harness's `steered` model.
 - `OPERATORS`: what steering does there: "add" m x v, or "ablate" (project v's direction out,
   then add m x v; m = 0 is pure directional ablation; not at resid_mid, see `core.steering.check_operator`).
-- `DTYPES`: the dtype a model is loaded in.
+- `DTYPES`: the dtype a model is loaded in: "auto" (`DEFAULT_DTYPE`: bfloat16 where the device computes
+  it natively, else float32; `core.models.auto_dtype`) or a dtype by name.
 """
 
 from typing import Literal, get_args
@@ -31,7 +32,7 @@ Metric = Literal["p", "logodds"]
 Site = Literal["resid_pre", "resid_mid", "resid_post", "attn_out", "mlp_out"]
 Operator = Literal["add", "ablate"]
 ExportFormat = Literal["llamacpp", "lm-eval"]
-DType = Literal["float32", "bfloat16", "float16"]
+DType = Literal["auto", "float32", "bfloat16", "float16"]
 
 SCALES: tuple[Scale, ...] = get_args(Scale)
 FORMATS: tuple[Format, ...] = get_args(Format)
@@ -45,6 +46,7 @@ METRICS: tuple[Metric, ...] = get_args(Metric)
 
 DEFAULT_SCALE: Scale = "raw"  # every function and command that takes a scale; a report's settings say their own
 DEFAULT_SITE: Site = "resid_post"
+DEFAULT_DTYPE: DType = "auto"  # load_model and every command's --dtype
 DEFAULT_VARIANT: Variant = "balanced"  # every function, command and report that extracts vectors
 DEFAULT_METRIC: Metric = "p"  # effects, effect tables and held-out choices
 

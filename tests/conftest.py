@@ -82,7 +82,7 @@ def tiny_dir(tmp_path_factory):
 def tiny(tiny_dir):
     from caa_lens import load_model
 
-    return load_model(str(tiny_dir), device="cpu")
+    return load_model(str(tiny_dir), device="cpu", dtype="float32")  # the oracle tests compare in float32
 
 
 @pytest.fixture(scope="session")
@@ -90,7 +90,9 @@ def tiny_letters(tmp_path_factory):
     from caa_lens import load_model
 
     return load_model(
-        str(make_tiny_model_dir(tmp_path_factory.mktemp("tiny_letters"), letter_tokens=True)), device="cpu"
+        str(make_tiny_model_dir(tmp_path_factory.mktemp("tiny_letters"), letter_tokens=True)),
+        device="cpu",
+        dtype="float32",
     )
 
 
@@ -98,7 +100,7 @@ def tiny_letters(tmp_path_factory):
 def smol():
     from caa_lens import load_model
 
-    return load_model(device="cpu")
+    return load_model(device="cpu", dtype="float32")
 
 
 def ab_items(n: int = 6, seed: int = 0):

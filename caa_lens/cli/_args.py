@@ -5,7 +5,7 @@ import math
 import os
 from pathlib import Path
 
-from ..options import FORMATS
+from ..options import DEFAULT_DTYPE, DTYPES, FORMATS
 
 
 MAX_LAYERS = 10_000  # the bound on a layer number when the model's depth is not known yet
@@ -114,9 +114,14 @@ def model_args(p: argparse.ArgumentParser) -> None:
     """--model, --device, --dtype, --format and --system."""
     p.add_argument("--model", default=None, help="HF id, local folder or .gguf (default: embedded SmolLM2)")
     p.add_argument("--device", default=None)
-    p.add_argument("--dtype", default=None, help="float32, float16 or bfloat16")
+    dtype_arg(p)
     p.add_argument("--format", dest="fmt", choices=FORMATS, default=None, help="chat format")
     p.add_argument("--system", default=None, help="system prompt (default: the chat template's own, none for llama2)")
+
+
+def dtype_arg(p: argparse.ArgumentParser) -> None:
+    """--dtype: 'auto' (bfloat16 where the device computes it natively, else float32) or a dtype."""
+    p.add_argument("--dtype", choices=DTYPES, default=DEFAULT_DTYPE, help="auto: bfloat16 where native, else float32")
 
 
 def data_args(p: argparse.ArgumentParser) -> None:
@@ -162,10 +167,13 @@ def load_items(args, split: str):
 
 
 def write_results(path: Path, results, summary, *notes) -> None:
-    """Write a command's per-item `results` to `path` (CSV) and print its `summary` table, any notes and where it went."""
-    from .._io import write_csv
+    """Write a command's per-item `results` to `path` (CSV), their `attrs` (e.g. the dtype) to `path`.meta.json,
+    and print its `summary` table, any notes and where it went."""
+    from .._io import write_csv, write_json
 
     write_csv(path, results)
+    if results.attrs:
+        write_json(path.with_name(path.name + ".meta.json"), dict(results.attrs))
     print(summary.to_string(index=False, float_format="%.3f"))
     for note in notes:
         print(note)

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from ..options import DEFAULT_SCALE, EXPORT_FORMATS, SCALES
-from ._args import check_outputs, finite_float, load, output_path, parse_layers
+from ._args import check_outputs, dtype_arg, finite_float, load, output_path, parse_layers
 
 USAGE = {
     "llamacpp": "use: llama-cli -m MODEL.gguf --control-vector {out}",
@@ -46,5 +46,5 @@ def add_parsers(sub) -> None:
         "--model", default=None, help="load this model to read its architecture (default: from the vectors' model name)"
     )
     p.add_argument("--device", default=None)
-    p.add_argument("--dtype", default=None, help="float32, float16 or bfloat16")
+    dtype_arg(p)
     p.set_defaults(func=cmd_export)

@@ -7,6 +7,7 @@ from ..options import DEFAULT_SCALE, SCALES, SIDE_EFFECT_KINDS
 from ._args import (
     check_outputs,
     data_source,
+    dtype_arg,
     load,
     model_args,
     non_negative_float,
@@ -179,7 +180,7 @@ def add_parsers(sub) -> None:
         "--rubric", type=Path, help="JSON rubric for every behaviour, or {behaviour: rubric} (default: shipped)"
     )
     p.add_argument("--device", default=None)
-    p.add_argument("--dtype", default=None)
+    dtype_arg(p)
     p.add_argument("--batch-size", type=positive_int, default=8)
     p.add_argument("--out", type=output_path, required=True, help="CSV of the generations with score and judge columns")
     p.set_defaults(func=cmd_judge)

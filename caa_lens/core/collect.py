@@ -5,7 +5,8 @@ every token before the letter. Each pair becomes one packed row (`packing`): the
 then both answers' few tokens, each seeing only the prefix and itself. So the prefix is computed
 once, both letters come from one batched forward (left-padded, items grouped by length),
 every layer's activation at the chosen site (`hooks`; `resid_post` by default) is read at the
-two letter tokens, and only one logit is computed.
+two letter tokens, and the forward stops right after the last hook read (no later block, no
+final norm, no unembedding: `hooks.ReadAt`).
 `reference.collect_reference` is the straightforward path (a full `run_with_cache` per prompt), kept as
 the oracle for tests and the baseline for benchmarks.
 """
@@ -62,9 +63,8 @@ def _collect_batch(model, prompts: list[tuple[ChatPrompt, ChatPrompt]], names: l
         (start_a + a.letter_pos - n, start_b + b.letter_pos - n)
         for (start_a, start_b), n, (a, b) in zip(packed.starts, shared, prompts)
     ]
-    reader = ReadAt(torch.tensor(columns))
-    with model.hooks(fwd_hooks=reader.hooks(names)):
-        packing.forward(model, packed)
+    reader = ReadAt(torch.tensor(columns), stop=True)  # the forward ends at the last hook read: no unembedding
+    reader.run(model, names, lambda: packing.forward(model, packed))
     return reader.stacked(names).transpose(1, 2).float().cpu()
 
 

@@ -12,11 +12,14 @@ import hashlib
 import importlib.util
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
+
+from ..options import DTYPES, check_choice
 
 CACHE_ENV = "CAA_LENS_CACHE"
 
@@ -223,7 +226,7 @@ def load_model(
     name: str | None = None,
     *,
     device: str | None = None,
-    dtype: torch.dtype | str | None = None,
+    dtype: torch.dtype | str | None = "auto",
     device_map: str | dict | None = None,
 ):
     """Load a chat model as a TransformerBridge.
@@ -233,7 +236,8 @@ def load_model(
             "qwen2.5-coder-0.5b-instruct"; else a Hugging Face id, a local
             model folder or a `.gguf` file.
         device: e.g. "cpu" or "cuda"; default: CUDA when available.
-        dtype: e.g. torch.float16 or "bfloat16"; default float32.
+        dtype: "auto" (default: `auto_dtype`, bfloat16 where the device computes it natively,
+            else float32; the choice is printed once on stderr), or e.g. "float32", torch.float16.
         device_map: passed to `from_pretrained` for models that span several devices.
 
     Returns:
@@ -247,7 +251,8 @@ def load_model(
 
     display, source = resolve(name)
     check_weights(source)
-    dtype, device = _dtype(dtype), _device(device)
+    device = _device(device)
+    dtype = _dtype(dtype, device)
     try:
         tokenizer = AutoTokenizer.from_pretrained(source)
     except OSError as e:
@@ -270,17 +275,46 @@ def load_model(
     return bridge
 
 
-DTYPES = ("float32", "float16", "bfloat16")
+def native_bf16(device: str) -> bool:
+    """True where `device` computes bfloat16 matmuls natively: a CUDA GPU with bf16 support, or a CPU
+    with AMX-BF16 or AVX512-BF16 (bf16 dot-product instructions; measured by `bench/roofline.py`).
+    """
+    if str(device).startswith("cuda"):
+        return torch.cuda.is_available() and torch.cuda.is_bf16_supported()
+    if str(device) != "cpu":
+        return False
+    return bool(torch.cpu._is_amx_tile_supported() or torch.cpu._is_avx512_bf16_supported())
 
 
-def _dtype(dtype) -> torch.dtype:
-    if dtype is None:
-        return torch.float32
+def auto_dtype(device: str) -> torch.dtype:
+    """What `dtype="auto"` loads a model in on `device`: bfloat16 where it is native, else float32."""
+    return torch.bfloat16 if native_bf16(device) else torch.float32
+
+
+_ANNOUNCED: set[tuple[str, torch.dtype]] = set()
+
+
+def _dtype(dtype, device: str) -> torch.dtype:
+    if dtype is None or dtype == "auto":
+        chosen = auto_dtype(device)
+        if (device, chosen) not in _ANNOUNCED:
+            _ANNOUNCED.add((device, chosen))
+            why = "bf16 is native there" if chosen == torch.bfloat16 else "no native bf16 there"
+            sys.stderr.write(f"caa_lens: dtype auto -> {dtype_name(chosen)} on {device} ({why})\n")
+        return chosen
     if isinstance(dtype, torch.dtype):
         return dtype
-    if dtype not in DTYPES:
-        raise ValueError(f"unknown dtype {dtype!r}; use one of {DTYPES}")
-    return getattr(torch, dtype)
+    return getattr(torch, check_choice("dtype", dtype, DTYPES))
+
+
+def dtype_name(dtype: torch.dtype) -> str:
+    """'bfloat16' for torch.bfloat16: how outputs record a dtype."""
+    return str(dtype).removeprefix("torch.")
+
+
+def model_dtype(model) -> str:
+    """The dtype a model computes in, as outputs record it ('float32', 'bfloat16', ...)."""
+    return dtype_name(model.cfg.dtype)
 
 
 def _device(device: str | None) -> str:

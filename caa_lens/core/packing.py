@@ -26,13 +26,14 @@ class Packed:
     Attributes:
         ids: token ids, left-padded.
         positions: position ids (a branch continues the prefix's positions).
-        allowed: allowed[row, query, key] is True where the query token may attend to the key.
+        allowed: allowed[row, query, key] is True where the query token may attend to the key
+            (after a cached prefix the keys are the prefix's tokens, then the row's own).
         starts: per row, the column of each branch's first token.
     """
 
     ids: Tokens
     positions: Tokens
-    allowed: Bool[Tensor, "batch pos pos"]
+    allowed: Bool[Tensor, "batch pos key"]
     starts: list[list[int]]
 
 
@@ -77,8 +78,12 @@ def _causal(n: int) -> Bool[Tensor, "n n"]:
     return torch.ones(n, n, dtype=torch.bool).tril()
 
 
-def forward(model, packed: Packed, keep: int = 1, cache=None) -> torch.Tensor:
-    """Run packed rows through the model (after `cache`'s prefix, for `after_prefix`); logits for the last `keep` columns."""
+def forward(model, packed: Packed, keep: int | Tensor = 1, cache=None) -> torch.Tensor:
+    """Run packed rows through the model (after `cache`'s prefix, for `after_prefix`).
+
+    Returns logits for the last `keep` columns, or, for a 1-D tensor `keep`, for those columns
+    only: the final norm and unembedding then run at the answer positions alone.
+    """
     dtype, device = model.cfg.dtype, model.cfg.device
     mask = torch.zeros(packed.allowed.shape, dtype=dtype).masked_fill_(~packed.allowed, torch.finfo(dtype).min)
     cached = {} if cache is None else {"past_key_values": cache, "use_cache": True}
