@@ -96,8 +96,22 @@ def test_pca_figure_slider_shows_one_layer_at_a_time():
     assert visible == list(steps[2].args[0]["visible"]) and sum(visible) == 4
     assert {t.marker.symbol for t in fig.data} == {"circle", "square"}
     assert len({t.marker.color for t in fig.data}) == 2
-    with pytest.raises(ValueError, match="mix"):
-        plotting.pca_figure(pd.concat([points, points.assign(letter_removed=True)]))
+
+
+def test_pca_figure_shows_the_letter_removed_view_first_and_the_raw_view_beside_it():
+    acts = planted_acts()
+    raw, removed = (pca_separation(acts, remove_letter=r)[0] for r in (False, True))
+    fig = plotting.pca_figure(pd.concat([raw, removed]), layer=1)
+    assert [a.text for a in fig.layout.annotations] == ["letter direction removed", "raw"]
+    left = [t for t in fig.data if t.xaxis == "x"]
+    right = [t for t in fig.data if t.xaxis == "x2"]
+    assert len(left) == len(right) == 3 * 4
+    first = removed[(removed["layer"] == 1) & (removed["answer"] == "matching") & (removed["letter"] == "A")]
+    shown = [t for t in left if t.visible and t.name == "matching (A)"]
+    np.testing.assert_allclose(shown[0].x, first["pc1"])  # the left panel is the letter-removed PCA
+    visible = list(fig.layout.sliders[0].steps[1].args[0]["visible"])
+    assert visible == [bool(t.visible) for t in fig.data] and sum(visible) == 8  # the slider moves both panels
+    assert all(t.showlegend is False for t in right) and fig.layout.xaxis2.title.text == "PC1"
 
 
 def test_separation_figure_both_settings():
@@ -117,13 +131,31 @@ def test_diagnostics_figure():
 
 def test_token_heatmap_keeps_every_token():
     fig = plotting.token_heatmap(token_frame())
-    assert_cosine_scale(fig)
+    assert [c for _, c in fig.layout.coloraxis.colorscale] == list(diverging.RdBu)
     assert list(fig.layout.xaxis.ticktext) == ["&lt;|im_start|&gt;", "a", "a", "&lt;b&gt;", "\\n"]
     assert list(fig.layout.xaxis.tickvals) == [0, 1, 2, 3, 4] and np.asarray(fig.data[0].z).shape == (2, 5)
     dot = plotting.token_heatmap(token_frame(), value="dot")
     assert dot.layout.coloraxis.cmin == -dot.layout.coloraxis.cmax == pytest.approx(-9.0)
     with pytest.raises(ValueError, match="value"):
         plotting.token_heatmap(token_frame(), value="norm")
+
+
+def test_token_colours_span_the_scores_of_each_figure_centred_on_zero():
+    small = token_frame().assign(cosine=lambda f: 0.05 * f["cosine"])  # cosines within +-0.045
+    fig = plotting.token_heatmap(small)
+    axis = fig.layout.coloraxis
+    assert axis.cmin == -axis.cmax and axis.cmax == pytest.approx(0.045)  # not [-1, 1]: the scores' spread
+    assert plotting.token_heatmap(token_frame()).layout.coloraxis.cmax == pytest.approx(0.9)  # per figure
+    spike = token_frame(tokens=tuple("abcdefghij") * 5).assign(cosine=lambda f: 0.05 * f["cosine"])
+    spike.loc[0, "cosine"] = 0.8  # one outlier among 100 scores does not wash the rest out
+    assert plotting.token_heatmap(spike).layout.coloraxis.cmax < 0.05
+    assert "%{z:.3f}" in fig.data[0].hovertemplate  # the number on hover
+    skewed = small.assign(cosine=lambda f: f["cosine"].abs())  # all positive: still centred on 0
+    assert plotting.token_heatmap(skewed).layout.coloraxis.cmin == -plotting.token_heatmap(skewed).layout.coloraxis.cmax
+    text = plotting.token_text_html(small, layer=1)
+    assert 'title="cosine 0.045"' in text  # the number on hover
+    top = text.split("<span")[-1]  # the largest score takes the end colour of its figure's range
+    assert "rgb(5,48,97)" in top.replace(" ", "") and 'title="cosine 0.045"' in top
 
 
 def test_token_text_html_escapes():

@@ -11,11 +11,12 @@ import pandas as pd
 import pytest
 from plotly.offline import get_plotlyjs
 
-from caa_lens import SteeringVectors, compare_conditions, load_ab, load_info
+from caa_lens import SteeringVectors, compare_conditions, letter_balanced, load_ab, load_info
 from caa_lens.cli import main
+from caa_lens.core.vectors import LETTER_COSINE_LIMIT
 from caa_lens.evaluation.effects import split_items
 from caa_lens.report import run as report
-from caa_lens.report.html import ACROSS_FIGURES, FIGURES, page, render_report, section
+from caa_lens.report.html import ACROSS_FIGURES, FIGURES, _letter_mark, page, render_report, section
 from caa_lens.report.layout import ReportLayout
 from caa_lens.report.run import ReportSettings, run_report, source_layers
 
@@ -104,13 +105,22 @@ def test_files(built):
         page.count(get_plotlyjs()[-2000:]) == 1 and "<script src" not in page
     )  # plotly.js embedded once, nothing fetched
     assert "skipped absent-behavior" in page and f"{summary['held_out']['effect']:+.3f}" in page
+    vectors = SteeringVectors.load(folder / "vectors.safetensors")
+    assert vectors.variant == summary["settings"]["variant"] == "balanced"  # the default
+    flagged = abs(summary["letter_cosine"]) > LETTER_COSINE_LIMIT
+    assert (f"{summary['letter_cosine']:+.2f} &#9888;" in page) == flagged
+
+
+def test_a_vector_that_is_partly_the_letter_is_flagged():
+    assert "&#9888;" in _letter_mark(-0.45) and "&#9888;" in _letter_mark(LETTER_COSINE_LIMIT + 0.01)
+    assert "&#9888;" not in _letter_mark(0.29) and "&#9888;" not in _letter_mark(-LETTER_COSINE_LIMIT)
 
 
 def test_system_prompt_comparison_is_the_libraries_on_the_held_out_items(built):
     tiny, tmp_path, out, _ = built
     folder, summary = out / OTHER, json.loads((out / OTHER / "summary.json").read_text())
     held = split_items(pd.read_csv(folder / "layer_sweep.csv"))[1]
-    test = load_ab(tmp_path / "CAA" / "test" / OTHER / "test_dataset_ab.json")
+    test = letter_balanced(load_ab(tmp_path / "CAA" / "test" / OTHER / "test_dataset_ab.json"))  # the report's order
     h = summary["held_out"]
     fresh = compare_conditions(
         tiny, SteeringVectors.load(folder / "vectors.safetensors"), [test[i] for i in held],

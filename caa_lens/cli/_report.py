@@ -37,6 +37,7 @@ def cmd_report(args) -> int:
         max_new_tokens=args.max_new_tokens,
         transfer_items=args.transfer_items,
         detail_items=args.detail_items,
+        variant=args.variant,
         sites=tuple(args.sites),
         extras_for=None if args.extras_for is None else tuple(_names(args.extras_for)),
         transfer_sources=int(sources) if sources.isdigit() else tuple(parse_layers(sources, 0)),

@@ -55,10 +55,19 @@ def _multiplier_color(m: float, largest: float) -> str:
     return _diverging(np.sign(m) * (0.35 + 0.65 * abs(m) / largest), -1.0, 1.0)
 
 
-def _symmetric_range(values, value: str) -> tuple[float, float]:
-    if value == "cosine":
-        return COSINE_RANGE
-    top = float(np.nanmax(np.abs(values))) or 1.0
+SPREAD_QUANTILE = 0.98  # a colour range from the scores' spread ends at this quantile of |score|
+
+
+def _spread_range(values) -> tuple[float, float]:
+    """A colour range centred on 0 and symmetric, from the values' own spread: +-(the 98th percentile of |v|).
+
+    Per figure, so small signed scores (cosines of a few hundredths) still show; the few values
+    beyond it take the end colours (hover shows every number). All zero or NaN: +-1.
+    """
+    magnitudes = np.abs(np.asarray(values, dtype=float))
+    magnitudes = magnitudes[np.isfinite(magnitudes)]
+    top = float(np.quantile(magnitudes, SPREAD_QUANTILE)) if magnitudes.size else 0.0
+    top = top or (float(magnitudes.max()) if magnitudes.size else 0.0) or 1.0
     return -top, top
 
 

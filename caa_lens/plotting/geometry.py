@@ -49,45 +49,50 @@ def transfer_figure(frame: "pd.DataFrame") -> go.Figure:
 
 
 def pca_figure(points: "pd.DataFrame", layer: int | None = None) -> go.Figure:
-    """PCA scatter of the pair activations, one layer at a time (slider).
+    """PCA scatter of the pair activations, one layer at a time (slider): letter removed first, raw beside it.
+
+    At the letter token the answer letter dominates the raw activations' first components; with the
+    letter direction projected out, the behaviour's separation (if any) is what shows.
 
     Args:
-        points: the points frame of `geometry.pca_separation` (one `letter_removed` setting).
+        points: the points frame of `geometry.pca_separation`, one or both `letter_removed` settings
+            (both: two panels, the letter-removed view on the left).
         layer: the layer shown first (default: the middle one).
 
     Returns:
-        Matching vs not matching in colour, answer letter as marker symbol.
+        Matching vs not matching in colour, answer letter as marker symbol; the slider moves every panel.
     """
     _require(points, PCA_COLUMNS, "pca_figure")
-    if points["letter_removed"].nunique() > 1:
-        raise ValueError("points mix letter_removed settings; pass the rows of one setting")
+    settings = sorted({bool(x) for x in points["letter_removed"]}, reverse=True)  # removed first
     layers = sorted(points["layer"].unique())
     start = layers[len(layers) // 2] if layer is None else layer
     symbols = {letter: SYMBOLS[i % len(SYMBOLS)] for i, letter in enumerate(sorted(points["letter"].unique()))}
-    fig, owners = go.Figure(), []
-    for (at, answer, letter), g in points.groupby(["layer", "answer", "letter"]):
-        marker = {"color": ANSWER_COLORS.get(answer, NEUTRAL), "symbol": symbols[letter], "size": 8, "opacity": 0.8}
-        name = f"{answer.replace('_', ' ')} ({letter})"
-        fig.add_trace(
-            go.Scatter(
+    titles = ["letter direction removed" if removed else "raw" for removed in settings]
+    fig, owners = make_subplots(rows=1, cols=len(settings), subplot_titles=titles if len(settings) > 1 else None), []
+    for col, removed in enumerate(settings, start=1):
+        shown = points[points["letter_removed"] == removed]
+        for (at, answer, letter), g in shown.groupby(["layer", "answer", "letter"]):
+            marker = {"color": ANSWER_COLORS.get(answer, NEUTRAL), "symbol": symbols[letter], "size": 8, "opacity": 0.8}
+            name = f"{answer.replace('_', ' ')} ({letter})"
+            trace = go.Scatter(
                 x=g["pc1"],
                 y=g["pc2"],
                 mode="markers",
                 name=name,
                 legendgroup=name,
+                showlegend=col == 1,
                 marker=marker,
                 visible=bool(at == start),
                 customdata=g["pair"],
                 hovertemplate="pair %{customdata}<extra>%{fullData.name}</extra>",
             )
-        )
-        owners.append(at)
+            fig.add_trace(trace, row=1, col=col)
+            owners.append(at)
     steps = [{"method": "restyle", "label": str(at), "args": [{"visible": [o == at for o in owners]}]} for at in layers]
     slider = {"active": layers.index(start), "currentvalue": {"prefix": "layer "}, "steps": steps, "pad": {"t": 40}}
-    removed = " (letter direction removed)" if bool(points["letter_removed"].iloc[0]) else ""
-    return _style(
-        fig, f"PCA of letter-token activations{removed}", sliders=[slider], xaxis_title="PC1", yaxis_title="PC2"
-    )
+    fig.update_xaxes(title_text="PC1").update_yaxes(title_text="PC2")
+    suffix = "" if len(settings) > 1 else " (letter direction removed)" if settings[0] else ""
+    return _style(fig, f"PCA of letter-token activations{suffix}", sliders=[slider])
 
 
 def separation_figure(scores: "pd.DataFrame") -> go.Figure:

@@ -7,7 +7,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..columns import TOKEN_COLUMNS
-from ._base import _diverging, _heatmap, _require, _symmetric_range
+from ._base import _diverging, _heatmap, _require, _spread_range
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,7 +30,8 @@ def token_heatmap(scores: "pd.DataFrame", value: str = "cosine") -> go.Figure:
 
     Args:
         scores: `detect.token_scores` output.
-        value: "cosine" (range [-1, 1]) or "dot" (symmetric about 0).
+        value: "cosine" or "dot"; the colour range is symmetric about 0, from this figure's
+            scores (`_spread_range`), and hovering a cell shows its number.
 
     Returns:
         The figure; the x axis shows each position's token as tokenised.
@@ -41,7 +42,7 @@ def token_heatmap(scores: "pd.DataFrame", value: str = "cosine") -> go.Figure:
     tokens = scores.drop_duplicates("position").set_index("position")["token"].reindex(matrix.columns)
     fig = _heatmap(
         matrix,
-        _symmetric_range(scores[value], value),
+        _spread_range(scores[value]),
         f"{value} with the steering vector",
         {"x": "token", "y": "layer", "color": value},
     )
@@ -57,17 +58,18 @@ def token_text_html(scores: "pd.DataFrame", layer: int, value: str = "cosine") -
     Args:
         scores: `detect.token_scores` output.
         layer: the layer to colour by.
-        value: "cosine" (range [-1, 1]) or "dot" (symmetric about 0 at this layer).
+        value: "cosine" or "dot"; coloured on a range symmetric about 0 from this layer's scores.
 
     Returns:
-        An HTML fragment; tokens are HTML-escaped, tokens outside the reply are faded.
+        An HTML fragment; tokens are HTML-escaped, tokens outside the reply are faded, and
+        hovering a token shows its number.
     """
     _require(scores, TOKEN_COLUMNS, "token_text_html")
     _check_value(value)
     rows = scores[scores["layer"] == layer].sort_values("position")
     if rows.empty:
         raise ValueError(f"no scores at layer {layer}")
-    lo, hi = _symmetric_range(rows[value], value)
+    lo, hi = _spread_range(rows[value])
     spans = []
     for token, v, reply in zip(rows["token"], rows[value], rows["in_reply"], strict=True):
         ink = "#fff" if abs(v) > 0.7 * hi else "#000"

@@ -19,6 +19,7 @@ from plotly.offline import get_plotlyjs
 from .. import plotting
 from .._io import write_text
 from .._version import __version__
+from ..core.vectors import LETTER_COSINE_LIMIT
 from .across import read_summary
 from .layout import BehaviorLayout, ReportLayout, read_json
 from .summary import BehaviorSummary, Detection
@@ -73,8 +74,12 @@ FIGURES = (
         False,
     ),
     ("separation", "How well matching and not-matching letter-token activations separate, per layer.", True),
-    ("pca", "PCA of the letter-token activations (slider: layer).", False),
-    ("pca_letter_removed", "The same after projecting out the letter direction mean(A) - mean(B).", False),
+    (
+        "pca",
+        "PCA of the letter-token activations (slider: layer): left, after projecting out the letter direction "
+        "mean(A) - mean(B), where the behaviour's separation shows if there is one; right, raw.",
+        True,
+    ),
     ("tokens_reply", "Cosine of each token's residual stream with v_L, steered reply (tokens as tokenised).", True),
     ("tokens_reply_text", "The steered reply, coloured by cosine at the chosen layer (faded: the prompt).", True),
     ("tokens_prompt", "Cosine with v_L over a test prompt and its matching answer.", True),
@@ -113,7 +118,8 @@ GUIDE = Template(
     "noise the choice picked up; effects of opposite sign for items whose matching answer is A and B mean the "
     "vector pushes towards a letter, not the behaviour. The effect by letter, p(matching) and letter mass "
     "p(A) + p(B) are over all test items at the chosen layer and m; letter mass near 0 means the model no "
-    "longer answers with a letter.</p>"
+    "longer answers with a letter. &#9888; marks a vector whose |cos(v, letter direction)| at the chosen layer "
+    "exceeds $letter_limit: it is partly the answer letter.</p>"
 )
 TABLE_HEAD = (
     "behaviour|held-out effect / s.e.|pairs|test items|layer|m|effect, selection|effect, held out|"
@@ -212,8 +218,7 @@ def behavior_figures(files: BehaviorLayout) -> dict:
         "layer_cosines": plotting.cosine_heatmap(cosines, "cosine between layers' vectors"),
         "transfer": plotting.transfer_figure(pd.read_csv(files.transfer_csv)).update_yaxes(type="category"),
         "separation": plotting.separation_figure(pd.read_csv(files.separation_csv)),
-        "pca": plotting.pca_figure(points[~points["letter_removed"]], layer=best),
-        "pca_letter_removed": plotting.pca_figure(points[points["letter_removed"]], layer=best),
+        "pca": plotting.pca_figure(points, layer=best),
         "tokens_reply": plotting.token_heatmap(reply).update_layout(
             title_text=f"reply steered at layer {best}, m = {m:+g}"
         ),
@@ -257,6 +262,10 @@ def _mark(z: float) -> str:
     return f"<b>{z:+.1f}</b> &#10003;" if z > STRONG else f"{z:+.1f}"
 
 
+def _letter_mark(cosine: float) -> str:
+    return f"<b>{cosine:+.2f} &#9888;</b>" if abs(cosine) > LETTER_COSINE_LIMIT else f"{cosine:+.2f}"
+
+
 def _row(x: BehaviorSummary) -> list[str]:
     """One behaviour's cells of the first table."""
     h, at, probe, name = x.held_out, x.at_choice, x.probe_removed, html.escape(x.behavior)
@@ -273,7 +282,7 @@ def _row(x: BehaviorSummary) -> list[str]:
         " / ".join(f"{html.escape(k)} {v:+.2f}" for k, v in at.effect_by_letter.items()),
         trio(at.p_matching),
         trio(at.letter_mass),
-        f"{x.letter_cosine:+.2f}",
+        _letter_mark(x.letter_cosine),
         f"{probe.best_accuracy:.2f} (layer {probe.best_layer})",
         f"{sum(x.seconds.values()):.0f}",
     ]
@@ -295,7 +304,13 @@ def _header(data: dict, summaries: list[BehaviorSummary]) -> str:
     rows = [_row(x) for x in summaries]
     notes = "".join(f"<li>skipped {html.escape(b)}: {html.escape(why)}</li>" for b, why in data["skipped"].items())
     title = TITLE.substitute(model=html.escape(data["model"]))
-    return title + intro + GUIDE.substitute(strong=f"{STRONG:g}") + table(TABLE_HEAD, rows) + f"<ul>{notes}</ul>"
+    return (
+        title
+        + intro
+        + GUIDE.substitute(strong=f"{STRONG:g}", letter_limit=f"{LETTER_COSINE_LIMIT:g}")
+        + table(TABLE_HEAD, rows)
+        + f"<ul>{notes}</ul>"
+    )
 
 
 def _replies(detection: Detection) -> str:

@@ -175,7 +175,11 @@ def _systems(run: BehaviorRun) -> dict | None:
 
 
 def _sites(run: BehaviorRun, acts: dict) -> None:
-    """Held-out effect at +-m of each extra site's vectors at every layer, with resid_post's from the layer sweep."""
+    """Held-out effect at +-m of each extra site's vectors at every layer, with resid_post's from the layer sweep.
+
+    Layers where a site's vector is exactly zero are left out: resid_pre at layer 0 holds only the
+    answer letter's embedding, which the letter-balanced difference cancels (nothing to steer with).
+    """
     m, sha, files = run.choice.multiplier, run.vecs.dataset_sha256, run.files
     extra = [
         vectors_from(run.model, acts[site], behavior=run.vecs.behavior, dataset_sha256=sha, variant=run.s.variant)
@@ -183,7 +187,8 @@ def _sites(run: BehaviorRun, acts: dict) -> None:
     ]
     for v in extra:
         v.save(files.site_vectors(v.site))
-    swept = run.sweep(run.held, vectors=extra, layers=run.s.layers, multipliers=[-m, m])
+    layers = [x for x in extra[0].check_layers(run.s.layers) if all(v.norms()[x] > 0 for v in extra)]
+    swept = run.sweep(run.held, vectors=extra, layers=layers, multipliers=[-m, m])
     write_csv(files.site_sweep_csv, swept)
     table = pd.concat([effect_table(run.results, run.choice.held_items), effect_table(swept)], ignore_index=True)
     write_csv(files.site_effects_csv, table[table["multiplier"] == m])

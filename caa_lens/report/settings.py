@@ -3,7 +3,7 @@
 import json
 from dataclasses import asdict, dataclass
 
-from ..options import DEFAULT_SITE, check_scale, check_site
+from ..options import DEFAULT_SITE, DEFAULT_VARIANT, check_scale, check_site, check_variant
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,9 @@ class ReportSettings:
     the layer sweep: every layer at -m and +m on the held-out half; `()`: no such figure).
     `extras_for`: the behaviours that get the system-prompt comparison (about a third of the layer
     sweep) and the site figure; None: every behaviour.
+    `variant`: how vectors are computed ("balanced" by default, "plain": the paper's). Every subset
+    (`max_pairs`, `n_test`, `detail_items`, `transfer_items`) takes equal numbers of A- and
+    B-matching items (`datasets.subsets.letter_balanced`).
     """
 
     max_pairs: int = 64
@@ -28,6 +31,7 @@ class ReportSettings:
     detail_items: int | None = None
     sites: tuple[str, ...] = ()
     extras_for: tuple[str, ...] | None = None
+    variant: str = DEFAULT_VARIANT
 
     def __post_init__(self):
         fix = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731
@@ -40,6 +44,7 @@ class ReportSettings:
         for site in self.sites:
             check_site(site)
         check_scale(self.scale)
+        check_variant(self.variant)
         if not any(m > 0 and -m in self.multipliers for m in self.multipliers):
             raise ValueError(
                 f"multipliers {self.multipliers} need some m > 0 together with -m (for the held-out effect)"
