@@ -19,6 +19,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -48,7 +49,7 @@ def _words(text: str) -> list[str]:
 def option_only_accuracy(train: list[tuple[str, str]], test: list[tuple[str, str]], first: int | None = None) -> float:
     """Accuracy of naive Bayes picking the matching option from option texts (first `first` words only)."""
     cut = (lambda t: _words(t)[:first]) if first else _words
-    counts = [Counter(), Counter()]  # not matching, matching
+    counts: list[Counter[str]] = [Counter(), Counter()]  # not matching, matching
     for yes, no in train:
         counts[1].update(cut(yes))
         counts[0].update(cut(no))
@@ -119,7 +120,7 @@ def shortcut_check(folder: str | Path) -> tuple[dict, list[Problem]]:
     answers_gen, answers_test = _answers(gen.values()), _answers(test.values())
     strict = label_depends_on_user(folder)
     stock = stock_phrases(answers_gen + answers_test)
-    table = {
+    table: dict[str, Any] = {
         "behavior": folder.name,
         "option_only_accuracy": option_only_accuracy(answers_gen, answers_test),
         "first3_accuracy": option_only_accuracy(answers_gen, answers_test, first=3),

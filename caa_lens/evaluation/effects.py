@@ -167,7 +167,8 @@ def split_items(results: pd.DataFrame, seed: int = 0) -> tuple[np.ndarray, np.nd
     firsts = results.groupby("item")["matching_letter"].first() if "matching_letter" in results else None
     members = {g: np.sort(part.index.to_numpy()) for g, part in groups.groupby(groups)}
     letter_of = {g: (firsts[m[0]] if firsts is not None else "") for g, m in members.items()}
-    select, held = [], []
+    select: list[int] = []
+    held: list[int] = []
     for letter in sorted(set(letter_of.values())):
         names = np.array(sorted(g for g, x in letter_of.items() if x == letter))
         rng.shuffle(names)
