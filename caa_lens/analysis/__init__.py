@@ -1,2 +1,3 @@
 """Model-free and per-token analyses of vectors and activations: cosines and PCA separation (`geometry`),
-per-token detection scores (`detect`)."""
+per-token detection scores (`detect`).
+"""

@@ -55,7 +55,8 @@ def default_format(model) -> str:
 
 def resolve_format(model, fmt: str | None = None, vectors=None) -> str:
     """The one rule for the chat format: the one given, else the one `vectors` were extracted with,
-    else the model's default (`default_format`)."""
+    else the model's default (`default_format`).
+    """
     return check_format(fmt or getattr(vectors, "chat_format", None) or default_format(model))
 
 

@@ -50,7 +50,8 @@ def compare_conditions(
     progress: bool = True,
 ) -> pd.DataFrame:
     """Per item, condition and multiplier (-m, 0, +m at `layer`): `sweep.sweep`'s columns plus
-    `condition` and `system` (the prompt's text, "" for the default). `conditions`: which to run."""
+    `condition` and `system` (the prompt's text, "" for the default). `conditions`: which to run.
+    """
     m = abs(float(multiplier))
     if m == 0:
         raise ValueError("compare_conditions needs a multiplier other than 0")
@@ -70,7 +71,8 @@ def compare_conditions(
 
 def summarize_conditions(results: pd.DataFrame) -> pd.DataFrame:
     """Per condition and multiplier: mean p(matching), the paired change from the same condition at
-    m = 0, their clustered standard errors, mean letter mass and counts (`CONDITION_COLUMNS`)."""
+    m = 0, their clustered standard errors, mean letter mass and counts (`CONDITION_COLUMNS`).
+    """
     keys = ["behavior", "condition", "multiplier"]
     base = results[results["multiplier"] == 0].set_index(["condition", "item"])["p_matching"]
     change = results["p_matching"].to_numpy() - base.loc[list(zip(results["condition"], results["item"]))].to_numpy()
