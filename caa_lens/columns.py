@@ -45,9 +45,19 @@ CONDITION_COLUMNS = (
     "letter_mass", "n_items", "n_groups",
 )  # fmt: skip
 
-# evaluation.judge
+# evaluation.judge (score_coherent*: over replies not flagged degenerate; n_degenerate: flagged, NaN if unchecked)
 JUDGE_SUMMARY_COLUMNS = (
-    "behavior", "layer", "multiplier", "scale", "judge", "score", "score_sem", "n_items", "n_unscored"
+    "behavior", "layer", "multiplier", "scale", "judge", "score", "score_sem", "n_items", "n_unscored",
+    "score_coherent", "score_coherent_sem", "n_degenerate",
+)  # fmt: skip
+
+# evaluation.coherence
+COHERENCE_COLUMNS = (
+    "n_words", "distinct_1", "distinct_2", "repetition", "compression_ratio", "perplexity", "degenerate",
+)  # fmt: skip
+COHERENCE_SUMMARY_COLUMNS = (
+    "behavior", "layer", "multiplier", "scale", "degenerate", "repetition", "compression_ratio", "perplexity",
+    "n_replies",
 )  # fmt: skip
 
 # evaluation.transfer

@@ -45,6 +45,7 @@ from ..core import kv
 from ..core.chat import chat_prompt, resolve_format
 from ..core.models import model_name
 from ..datasets.load import load_rubric
+from .coherence import coherent_scores
 from .openended import GENERATION_COLUMNS
 
 RUBRIC_KEYS = ("matching", "score_0", "score_10")
@@ -431,7 +432,8 @@ def judge_summary(scored: pd.DataFrame) -> pd.DataFrame:
     """Mean judge score with its standard error, per behaviour, layer, multiplier, scale and judge.
 
     Unscored replies (NaN) are left out of the mean and counted in `n_unscored`; `n_items` counts
-    the items with a score.
+    the items with a score. Where `scored` carries the coherence guard's `degenerate` flag
+    (`coherence.coherence`), `score_coherent` is the mean over the replies not flagged.
 
     Returns:
         A DataFrame with columns `JUDGE_SUMMARY_COLUMNS`, sorted by its keys.
@@ -453,4 +455,4 @@ def judge_summary(scored: pd.DataFrame) -> pd.DataFrame:
         )
         .reset_index()
     )
-    return out[list(JUDGE_SUMMARY_COLUMNS)]
+    return coherent_scores(out, scored, keys)[list(JUDGE_SUMMARY_COLUMNS)]
