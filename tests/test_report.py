@@ -14,11 +14,12 @@ from plotly.offline import get_plotlyjs
 from caa_lens import SteeringVectors, compare_conditions, letter_balanced, load_ab, load_info
 from caa_lens.cli import main
 from caa_lens.core.vectors import LETTER_COSINE_LIMIT
-from caa_lens.evaluation.effects import split_items
+from caa_lens.evaluation.effects import held_out_effect, split_items
 from caa_lens.report import run as report
 from caa_lens.report.html import ACROSS_FIGURES, FIGURES, _letter_mark, page, render_report, section
 from caa_lens.report.layout import ReportLayout
 from caa_lens.report.run import ReportSettings, run_report, source_layers
+from caa_lens.report.summary import BehaviorSummary
 
 from .conftest import ab_items, write_items
 
@@ -153,6 +154,27 @@ def _named(files, figures, absent=()) -> set[Path]:
     paths |= {files.site_vectors(site) for site in SETTINGS["sites"]} if hasattr(files, "site_vectors") else set()
     paths |= {files.figure(name) for name, _, _ in figures}
     return {p for p in paths if isinstance(p, Path) and not p.name.startswith(tuple(absent))}
+
+
+def test_reliability_reuses_the_sweep_and_the_activations(built):
+    _, _, out, path = built
+    folder = out / BEHAVIOR
+    summary = BehaviorSummary.from_json(json.loads((folder / "summary.json").read_text()))
+    r, h = summary.reliability, summary.held_out
+    sweep = pd.read_csv(folder / "layer_sweep.csv")
+    slopes = pd.read_csv(folder / "steerability.csv")
+    assert sorted(slopes["item"]) == sorted(h.held_items) and (slopes["layer"] == h.layer).all()
+    assert r.anti_steerable == pytest.approx(slopes["anti_steerable"].mean())
+    assert (r.effect_logodds, r.effect_logodds_sem) == pytest.approx(held_out_effect(sweep, h, "logodds"))
+    predictors = pd.read_csv(folder / "predictors.csv").query("letter_removed and layer == @h.layer")
+    assert r.agreement == pytest.approx(predictors["agreement"].item()) and -1 <= r.agreement <= 1
+    assert all(reply.perplexity > 1 and reply.degenerate in (True, False) for reply in summary.detection.replies)
+    table = pd.read_csv(out / "held_out.csv").set_index("behavior")
+    assert table.loc[BEHAVIOR, "anti_steerable"] == pytest.approx(r.anti_steerable)
+    page = path.read_text()
+    assert f"{r.effect_logodds:+.2f} ± {r.effect_logodds_sem:.2f}" in page and f"{r.anti_steerable:.0%}" in page
+    for name in ("predictor_agreement", "predictor_separation"):
+        assert (out / f"{name}.html").is_file()
 
 
 def test_layout_names_every_file(built):

@@ -1,7 +1,10 @@
 """The tables across a report's finished behaviours: the held-out table (behaviours ranked by
-held-out effect / s.e.), every behaviour's layer and multiplier sweeps together, and the cosines
+held-out effect / s.e., with the log-odds effect, the anti-steerable share and the predictors of
+reliability), every behaviour's layer and multiplier sweeps together, and the cosines
 between the behaviours' vectors at the median chosen layer.
 """
+
+from dataclasses import asdict
 
 import numpy as np
 import pandas as pd
@@ -24,8 +27,16 @@ def ranked(summaries: list[BehaviorSummary]) -> list[BehaviorSummary]:
     return sorted(summaries, key=key)
 
 
+_UNKNOWN = dict.fromkeys(
+    ("effect_logodds", "effect_logodds_sem", "anti_steerable", "slope", "slope_sd", "agreement", "separation"),
+    float("nan"),
+)
+
+
 def held_out_table(summaries: list[BehaviorSummary]) -> pd.DataFrame:
-    """The report's first table as data: one row per behaviour, sorted by held-out effect / s.e."""
+    """The report's first table as data: one row per behaviour, sorted by held-out effect / s.e., with
+    the reliability measures (`summary.Reliability`; NaN for summaries that predate them).
+    """
     rows = [
         {
             "behavior": x.behavior,
@@ -41,6 +52,7 @@ def held_out_table(summaries: list[BehaviorSummary]) -> pd.DataFrame:
             "letter_mass_base": x.at_choice.letter_mass[1],
             "letter_cosine": x.letter_cosine,
         }
+        | (asdict(x.reliability) if x.reliability is not None else _UNKNOWN)
         for x in ranked(summaries)
     ]
     return pd.DataFrame(rows)

@@ -39,6 +39,18 @@ ACROSS_FIGURES = (
         False,
     ),
     ("behavior_cosines", "Cosine between the behaviours' vectors at one layer.", False),
+    (
+        "predictor_agreement",
+        "Agreement of the per-pair differences (mean pairwise cosine, letter direction removed) at each "
+        "behaviour's chosen layer against its held-out effect (bars: s.e.).",
+        False,
+    ),
+    (
+        "predictor_separation",
+        "Separation of matching and not-matching activations along the mean difference (Cohen's d, letter "
+        "direction removed) at the chosen layer against the held-out effect (bars: s.e.).",
+        False,
+    ),
 )
 FIGURES = (
     (
@@ -72,6 +84,12 @@ FIGURES = (
         "sites",
         "Held-out effect p(+m) - p(-m) when the vectors read at each site are added there, every layer.",
         False,
+    ),
+    (
+        "steerability",
+        "Per held-out item at the chosen layer: slope of the log-odds against the multiplier, sorted; x marks the "
+        "anti-steerable items (they move away from the behaviour).",
+        True,
     ),
     ("separation", "How well matching and not-matching letter-token activations separate, per layer.", True),
     (
@@ -119,12 +137,18 @@ GUIDE = Template(
     "vector pushes towards a letter, not the behaviour. The effect by letter, p(matching) and letter mass "
     "p(A) + p(B) are over all test items at the chosen layer and m; letter mass near 0 means the model no "
     "longer answers with a letter. &#9888; marks a vector whose |cos(v, letter direction)| at the chosen layer "
-    "exceeds $letter_limit: it is partly the answer letter.</p>"
+    "exceeds $letter_limit: it is partly the answer letter. The <b>log-odds effect</b> is the same held-out "
+    "choice measured as log p(matching) &minus; log p(not matching) at +m minus at &minus;m (unbounded; does "
+    "not shrink where the model is already sure). <b>Anti-steerable</b>: the share of held-out items whose "
+    "log-odds fall as m grows. <b>Agreement</b> (mean cosine of the per-pair differences) and "
+    "<b>separation</b> (Cohen's d along the mean difference) are read from the activations alone; low values "
+    "predict an unreliable vector (README: how to read these numbers).</p>"
 )
 TABLE_HEAD = (
     "behaviour|held-out effect / s.e.|pairs|test items|layer|m|effect, selection|effect, held out|"
     "effect by matching letter|p(matching) at &minus;m / 0 / +m|letter mass at &minus;m / 0 / +m|"
-    "cos(v, letter)|best probe accuracy, letter removed|seconds"
+    "cos(v, letter)|best probe accuracy, letter removed|log-odds effect, held out|anti-steerable|"
+    "agreement / separation|seconds"
 ).split("|")
 HELD_OUT = Template(
     "<p>Held-out effect <b>$effect ± $sem</b> at layer $layer, m = $m "
@@ -132,7 +156,8 @@ HELD_OUT = Template(
 )
 REPLIES = Template(
     "<p>Replies to <i>$prompt</i> steered at layer $layer; score: mean cosine of "
-    "the reply's tokens with the vector there.</p>"
+    "the reply's tokens with the vector there; perplexity of the reply under the unsteered model, and "
+    "<b>degenerate</b> where the coherence guard flags it (loops, noise: `evaluation.coherence`).</p>"
 )
 
 SYSTEMS = Template(
@@ -230,6 +255,8 @@ def behavior_figures(files: BehaviorLayout) -> dict:
         figs["system_prompts"] = plotting.conditions_figure(pd.read_csv(files.systems_summary_csv))
     if files.site_effects_csv.is_file():
         figs["sites"] = plotting.site_layer_figure(pd.read_csv(files.site_effects_csv))
+    if files.steerability_csv.is_file():
+        figs["steerability"] = plotting.steerability_figure(pd.read_csv(files.steerability_csv))
     for fig in figs.values():
         title = fig.layout.title.text
         fig.update_layout(title_text=title if title.startswith(behavior) else f"{behavior}: {title}")
@@ -249,6 +276,10 @@ def across_figures(layout: ReportLayout, data: dict) -> dict:
         ),
         "multiplier_sweeps": plotting.multiplier_sweep_figure(sweeps).update_layout(title_text=title),
     }
+    table = pd.read_csv(layout.held_out_csv)
+    if "agreement" in table and table["agreement"].notna().any():
+        for name in ("agreement", "separation"):
+            figs[f"predictor_{name}"] = plotting.predictor_figure(table.dropna(subset=[name]), name)
     layer = data["behavior_cosines_layer"]
     if layer is not None:
         matrix = pd.read_csv(layout.behavior_cosines_csv, index_col="behavior").rename_axis(columns="behavior")
@@ -284,7 +315,19 @@ def _row(x: BehaviorSummary) -> list[str]:
         trio(at.letter_mass),
         _letter_mark(x.letter_cosine),
         f"{probe.best_accuracy:.2f} (layer {probe.best_layer})",
+        *_reliability_cells(x),
         f"{sum(x.seconds.values()):.0f}",
+    ]
+
+
+def _reliability_cells(x: BehaviorSummary) -> list[str]:
+    r = x.reliability
+    if r is None:
+        return ["", "", ""]
+    return [
+        f"{r.effect_logodds:+.2f} ± {r.effect_logodds_sem:.2f}",
+        f"{r.anti_steerable:.0%}",
+        f"{r.agreement:.2f} / {r.separation:.2f}",
     ]
 
 
@@ -313,10 +356,19 @@ def _header(data: dict, summaries: list[BehaviorSummary]) -> str:
     )
 
 
+def _coherence_cell(reply) -> str:
+    if reply.degenerate is None:
+        return ""
+    ppl = "" if reply.perplexity is None or reply.perplexity != reply.perplexity else f"{reply.perplexity:.1f}"
+    return f"{ppl} <b>degenerate</b>" if reply.degenerate else ppl
+
+
 def _replies(detection: Detection) -> str:
-    rows = [[f"{r.multiplier:+g}", f"{r.score:+.3f}", html.escape(r.reply)] for r in detection.replies]
+    rows = [
+        [f"{r.multiplier:+g}", f"{r.score:+.3f}", _coherence_cell(r), html.escape(r.reply)] for r in detection.replies
+    ]
     intro = REPLIES.substitute(layer=detection.layer, prompt=html.escape(detection.prompt))
-    return intro + table(("m", "score", "reply"), rows, text_column=2)
+    return intro + table(("m", "score", "perplexity (unsteered)", "reply"), rows, text_column=3)
 
 
 def _change(g: pd.DataFrame, m: float) -> str:

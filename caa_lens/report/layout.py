@@ -52,6 +52,8 @@ class BehaviorLayout(_Folder):
     systems_summary_csv = _file("system_prompts_summary.csv")
     site_sweep_csv = _file("site_sweep.csv")
     site_effects_csv = _file("site_effects.csv")
+    steerability_csv = _file("steerability.csv")
+    predictors_csv = _file("predictors.csv")
 
     def site_vectors(self, site: str) -> Path:
         """The steering vectors read at `site` (besides resid_post's `vectors`), for the site figure."""

@@ -4,7 +4,9 @@ Per behaviour: activations collected once (vectors, diagnostics, PCA); an A/B sw
 multipliers, where `effects.held_out` picks layer and m on half the test items and measures
 p(+m) - p(-m) on the other half; a finer multiplier sweep at that layer; cross-layer cosines;
 transfer of a few layers' vectors to every layer; PCA separation with and without the letter
-direction; per-token detection on steered replies and a test prompt; on the held-out half, the
+direction; per-token detection on steered replies (each with the coherence guard's check) and a
+test prompt; reliability: the held-out log-odds effect, per-item steerability and the predictors
+(agreement, separation) at the chosen layer; on the held-out half, the
 system-prompt comparison (`system_prompts`, for behaviours that ship the prompts) and, when
 `sites` are set, the held-out effect of vectors read and added at those sites, every layer
 (both only for `ReportSettings.extras_for`). Across behaviours: the multiplier sweeps together,
@@ -28,7 +30,8 @@ from tqdm.auto import tqdm
 from .._io import locked, write_csv, write_json
 from .._version import __version__
 from ..analysis.detect import text_score, token_scores
-from ..analysis.geometry import layer_cosines, pca_separation, separation_layer
+from ..analysis.geometry import layer_cosines, pca_separation, reliability_predictors, separation_layer
+from ..core.chat import resolve_format
 from ..core.collect import collect_sites
 from ..core.kv import PrefixCache
 from ..core.models import model_name
@@ -44,7 +47,9 @@ from ..datasets.load import (
     load_open_ended,
 )
 from ..datasets.subsets import letter_balanced
-from ..evaluation.effects import HeldOut, effect_table, effects, held_out, summarize
+from ..evaluation.coherence import is_degenerate, reply_perplexity, text_stats
+from ..evaluation.effects import HeldOut, effect_table, effects, held_out, held_out_effect, summarize
+from ..evaluation.steerability import item_slopes, steerability_summary
 from ..evaluation.sweep import sweep
 from ..evaluation.system_prompts import compare_conditions, summarize_conditions
 from ..evaluation.transfer import transfer
@@ -54,7 +59,7 @@ from .executor import Executor, Unit, executor_for
 from .html import render_report
 from .layout import BehaviorLayout, ReportLayout, read_json
 from .settings import ReportSettings
-from .summary import AtChoice, BehaviorSummary, Detection, Probe, Reply
+from .summary import AtChoice, BehaviorSummary, Detection, Probe, Reliability, Reply
 
 
 @contextmanager
@@ -207,8 +212,34 @@ def _transfer(run: BehaviorRun) -> tuple[int, ...]:
     return tuple(sources)
 
 
+def _reliability(run: BehaviorRun, acts) -> Reliability:
+    """Log-odds effect and per-item steerability on the held-out items at the chosen layer (from the
+    layer sweep's rows) and the predictors from the activations (no model pass); writes both tables.
+    """
+    layer, results = run.choice.layer, run.results
+    held = results[results["item"].isin(run.choice.held_items)]
+    slopes = item_slopes(held, layers=[layer])
+    write_csv(run.files.steerability_csv, slopes)
+    steer = steerability_summary(slopes).iloc[0]
+    predictors = pd.concat([reliability_predictors(acts, remove_letter=r) for r in (False, True)], ignore_index=True)
+    write_csv(run.files.predictors_csv, predictors)
+    at = predictors[predictors["letter_removed"] & (predictors["layer"] == layer)].iloc[0]
+    effect, sem = held_out_effect(results, run.choice, "logodds")
+    return Reliability(
+        effect_logodds=effect, effect_logodds_sem=sem, anti_steerable=float(steer["anti_steerable"]),
+        slope=float(steer["slope"]), slope_sd=float(steer["slope_sd"]), agreement=float(at["agreement"]),
+        separation=float(at["separation"]),
+    )  # fmt: skip
+
+
+def _coherence(run: BehaviorRun, prompt: str, reply: str) -> tuple[float, bool]:
+    """Perplexity of a steered reply under the unsteered model, and the coherence guard's flag."""
+    ppl = reply_perplexity(run.model, prompt, reply, fmt=resolve_format(run.model, None, run.vecs))
+    return ppl, is_degenerate(text_stats(reply), ppl)
+
+
 def _detection(run: BehaviorRun, prompt: str) -> Detection:
-    """Replies at +m, 0, -m with their scores; token scores of the +m reply and of a test prompt."""
+    """Replies at +m, 0, -m with their scores and coherence; token scores of the +m reply and of a test prompt."""
     model, vecs, files, item = run.model, run.vecs, run.files, run.test[0]
     layer, m = run.choice.layer, run.choice.multiplier
     mults = [m, 0.0, -m]
@@ -219,7 +250,10 @@ def _detection(run: BehaviorRun, prompt: str) -> Detection:
     scores = [token_scores(model, vecs, reply, prompt=prompt) for reply in replies]
     write_csv(files.tokens_reply_csv, scores[0])
     write_csv(files.tokens_prompt_csv, token_scores(model, vecs, f"({item.matching})", prompt=item.question))
-    rows = tuple(Reply(x, r, text_score(f, layer)) for x, r, f in zip(mults, replies, scores, strict=True))
+    rows = tuple(
+        Reply(x, r, text_score(f, layer), *_coherence(run, prompt, r))
+        for x, r, f in zip(mults, replies, scores, strict=True)
+    )
     return Detection(prompt, layer, rows)
 
 
@@ -267,11 +301,14 @@ def analyse_behavior(
         kept, removed = _pca(run, acts)
     with _timed(timings, "detection"):
         detection = _detection(run, prompt)
+    with _timed(timings, "reliability"):
+        reliability = _reliability(run, acts)
     summary = BehaviorSummary(
         behavior=behavior, model=model_name(model), settings=s.as_json(), caa_lens=__version__,
         n_pairs=len(items), n_test=len(test), dataset_sha256=sha, held_out=run.choice, at_choice=at_choice,
         letter_cosine=float(vecs.letter_cosine[run.choice.layer]), transfer_sources=sources,
         probe_kept=kept, probe_removed=removed, detection=detection, system_prompts=systems, seconds=timings,
+        reliability=reliability,
     )  # fmt: skip
     write_json(files.summary, summary.to_json())
     return summary

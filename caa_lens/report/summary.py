@@ -30,11 +30,34 @@ class Probe:
 
 @dataclass(frozen=True)
 class Reply:
-    """One steered reply and its mean token cosine with the vector."""
+    """One steered reply, its mean token cosine with the vector, and its coherence check
+    (`evaluation.coherence`: perplexity under the unsteered model; None in summaries that predate it).
+    """
 
     multiplier: float
     reply: str
     score: float
+    perplexity: float | None = None
+    degenerate: bool | None = None
+
+
+@dataclass(frozen=True)
+class Reliability:
+    """How far the held-out choice can be trusted, from the sweep's rows and the collected activations.
+
+    On the held-out items at the chosen layer: the effect in log-odds (`effects.held_out_effect`),
+    and per-item steerability (`steerability`: slope of log-odds per unit m over the layer sweep's
+    multipliers; the share with a negative slope, their mean and standard deviation). At the chosen
+    layer, letter direction removed: the predictors `geometry.reliability_predictors`.
+    """
+
+    effect_logodds: float
+    effect_logodds_sem: float
+    anti_steerable: float
+    slope: float
+    slope_sd: float
+    agreement: float
+    separation: float
 
 
 @dataclass(frozen=True)
@@ -66,6 +89,7 @@ class BehaviorSummary:
     detection: Detection
     system_prompts: dict[str, str] | None = None  # condition -> prompt (None: the behaviour ships none)
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+    reliability: Reliability | None = None  # None in summaries that predate it
 
     def to_json(self) -> dict:
         """The summary as `summary.json` holds it."""
@@ -84,4 +108,5 @@ class BehaviorSummary:
         d["probe_kept"], d["probe_removed"] = Probe(**d["probe_kept"]), Probe(**d["probe_removed"])
         det = d["detection"]
         d["detection"] = Detection(det["prompt"], det["layer"], tuple(Reply(**r) for r in det["replies"]))
+        d["reliability"] = Reliability(**d["reliability"]) if d.get("reliability") else None
         return cls(**d)
