@@ -95,7 +95,7 @@ class _Passes:
         parts = []
         for lo in range(0, len(configs), per_pass):
             chunk = configs[lo : lo + per_pass]
-            scores = self.packed(prompt, chunk)
+            scores: tuple[np.ndarray, ...] = self.packed(prompt, chunk)
             if len(chunk) > 1 and not np.isfinite(scores[0]).all():
                 scores = tuple(map(np.concatenate, zip(*(self.packed(prompt, [c]) for c in chunk))))
             parts.append(scores)

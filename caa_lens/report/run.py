@@ -216,15 +216,18 @@ def _reliability(run: BehaviorRun, acts) -> Reliability:
     """Log-odds effect and per-item steerability on the held-out items at the chosen layer (from the
     layer sweep's rows) and the predictors from the activations (no model pass); writes both tables.
     """
-    layer, results = run.choice.layer, run.results
-    held = results[results["item"].isin(run.choice.held_items)]
+    choice, results = run.choice, run.results
+    if choice is None or results is None:
+        raise ValueError("reliability reads the layer sweep: run the sweeps first")
+    layer = choice.layer
+    held = results[results["item"].isin(choice.held_items)]
     slopes = item_slopes(held, layers=[layer])
     write_csv(run.files.steerability_csv, slopes)
     steer = steerability_summary(slopes).iloc[0]
     predictors = pd.concat([reliability_predictors(acts, remove_letter=r) for r in (False, True)], ignore_index=True)
     write_csv(run.files.predictors_csv, predictors)
     at = predictors[predictors["letter_removed"] & (predictors["layer"] == layer)].iloc[0]
-    effect, sem = held_out_effect(results, run.choice, "logodds")
+    effect, sem = held_out_effect(results, choice, "logodds")
     return Reliability(
         effect_logodds=effect, effect_logodds_sem=sem, anti_steerable=float(steer["anti_steerable"]),
         slope=float(steer["slope"]), slope_sd=float(steer["slope_sd"]), agreement=float(at["agreement"]),
