@@ -1,4 +1,4 @@
-"""Execute the numbered notebooks on the embedded model (each should take about a minute)."""
+"""Execute the numbered notebooks on SmolLM2-135M (CAA_LENS_MODEL picks the model; each takes about a minute)."""
 
 import os
 import sys
@@ -16,9 +16,11 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("
 def test_the_numbered_notebooks_are_the_story_the_readme_tells():
     """Breaks when a notebook is renamed, lost or renumbered, or the README stops pointing at them."""
     names = [p.stem for p in NOTEBOOKS]
-    assert names == ["01_quickstart", "02_layer_sweeps", "03_geometry_pca", "04_token_detection"]
+    assert names == [
+        "01_quickstart", "02_layer_sweeps", "03_geometry_pca", "04_token_detection", "05_system_prompts_open_ended"
+    ]  # fmt: skip
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
-    assert "notebooks/01_quickstart" in readme and "04_token_detection" in readme
+    assert "notebooks/01_quickstart" in readme and "05_system_prompts_open_ended" in readme
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -35,5 +37,6 @@ def test_notebook_is_thin_and_runs(path, tmp_path, monkeypatch):
     # the kernel is this interpreter's (ipykernel's own "python3" spec runs sys.executable)
     monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("CAA_LENS_MODEL", "smollm2-135m-instruct")  # fast; nothing steers on it
     client = NotebookClient(book, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}})
     client.execute()
