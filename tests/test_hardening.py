@@ -185,7 +185,7 @@ ARG_CASES = {
     "multipliers_nan": (["--multipliers", "0,nan,1"], "'nan' is not a finite number"),
     "multipliers_overflow": (["--multipliers", "0,1e309"], "'1e309' is not a finite number"),
     "max_pairs_negative": (["--max-pairs", "-1"], "'-1' is not a whole number of at least 1"),
-    "dtype": (["--dtype", "bogus"], "unknown dtype 'bogus'"),
+    "dtype": (["--dtype", "bogus"], "argument --dtype: invalid choice: 'bogus'"),
     "device": (["--device", "cuda"], "sees no CUDA GPU"),
 }
 
@@ -272,10 +272,15 @@ def test_numpy_and_tensor_multipliers_steer(tiny, files):
     for m in (np.float32(1.5), torch.tensor(1.5), np.array(1.5)):
         with steer(tiny, vecs, 1, m):
             torch.testing.assert_close(tiny(ids), ref)
-    for bad in (float("nan"), float("inf"), "1"):
+    for bad in (float("nan"), float("inf")):
         with pytest.raises(ValueError, match="multiplier must be"):
             with steer(tiny, vecs, 1, bad):
                 pass
+    # a string: our check says "a multiplier must be a number"; under the tests' run-time type
+    # checker the annotation refuses it first, naming the parameter
+    with pytest.raises((ValueError, TypeError), match="multiplier"):
+        with steer(tiny, vecs, 1, "1"):
+            pass
 
 
 def test_an_overflowing_branch_cannot_poison_the_packed_sweep(tiny, files):

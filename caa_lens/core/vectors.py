@@ -48,9 +48,12 @@ class SteeringVectors:
     the residual stream they are added to), the scale of "relative" multipliers.
     """
 
-    directions: LayerVectors
-    resid_norm: LayerScalars
-    letter_cosine: LayerScalars
+    # shapes (n_layers, d_model), (n_layers,), (n_layers,): checked in __post_init__ with messages
+    # that name the field, since vectors come from files (not annotated as jaxtyping shapes, whose
+    # run-time check would answer first)
+    directions: torch.Tensor
+    resid_norm: torch.Tensor
+    letter_cosine: torch.Tensor
     model: str
     behavior: str
     n_pairs: int

@@ -37,7 +37,7 @@ def _require(frame: "pd.DataFrame", columns, what: str) -> None:
         raise ValueError(f"{what} got an empty frame")
 
 
-def _diverging(value: float, lo: float, hi: float) -> str:
+def _diverging(value: float | int, lo: float | int, hi: float | int) -> str:
     """The RdBu colour of `value` on [lo, hi] (clipped)."""
     t = 0.5 if hi <= lo else float(np.clip((value - lo) / (hi - lo), 0.0, 1.0))
     return sample_colorscale(DIVERGING, [t])[0]
