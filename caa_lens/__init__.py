@@ -1,7 +1,7 @@
 """caa_lens: Contrastive Activation Addition (Rimsky et al. 2024) on TransformerLens.
 
 import caa_lens as cl
-model = cl.load_model("qwen2.5-coder-0.5b-instruct")    # or None: the embedded SmolLM2-135M
+model = cl.load_model()    # the default local model, Qwen2.5-Coder-0.5B-Instruct; or a name, folder or HF id
 vecs = cl.extract(model, cl.load_behavior("sentiment"), behavior="sentiment")
 results = cl.sweep(model, vecs, cl.load_behavior("sentiment", "test_ab"), multipliers=[-2, 0, 2])
 with cl.steer(model, vecs, layer=13, multiplier=2.0): ...

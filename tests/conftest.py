@@ -100,7 +100,7 @@ def tiny_letters(tmp_path_factory):
 def smol():
     from caa_lens import load_model
 
-    return load_model(device="cpu", dtype="float32")
+    return load_model("smollm2-135m-instruct", device="cpu", dtype="float32")  # fast; named (not the default)
 
 
 def ab_items(n: int = 6, seed: int = 0):

@@ -93,6 +93,12 @@ def test_registry_lists_both_local_models():
     assert models.resolve("Qwen2.5-Coder-0.5B-Instruct")[0] == "Qwen2.5-Coder-0.5B-Instruct"
 
 
+def test_the_default_model_is_the_0_5b_and_the_tests_model_is_named():
+    assert models.DEFAULT_MODEL.name == "qwen2.5-coder-0.5b-instruct"
+    assert models.resolve(None) == models.resolve("qwen2.5-coder-0.5b-instruct")
+    assert models.EMBEDDED.name == "smollm2-135m-instruct"
+
+
 def test_registry_lists_the_1_5b_model_in_22_parts():
     qwen = models.LOCAL_MODELS["qwen2.5-coder-1.5b-instruct"]
     assert qwen.sha256 == "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"

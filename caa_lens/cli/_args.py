@@ -112,7 +112,9 @@ def check_outputs(out: Path | None, *inputs: Path | None) -> None:
 
 def model_args(p: argparse.ArgumentParser) -> None:
     """--model, --device, --dtype, --format and --system."""
-    p.add_argument("--model", default=None, help="HF id, local folder or .gguf (default: embedded SmolLM2)")
+    p.add_argument(
+        "--model", default=None, help="local model name, HF id, folder or .gguf (default: qwen2.5-coder-0.5b-instruct)"
+    )
     p.add_argument("--device", default=None)
     dtype_arg(p)
     p.add_argument("--format", dest="fmt", choices=FORMATS, default=None, help="chat format")

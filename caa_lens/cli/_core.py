@@ -143,7 +143,7 @@ def cmd_systems(args) -> int:
 
 def add_parsers(sub) -> None:
     """info, vectors, sweep, steer."""
-    p = sub.add_parser("info", help="versions, cache folder, embedded model")
+    p = sub.add_parser("info", help="versions, cache folder, local models")
     model_args(p)
     p.add_argument("--load", action="store_true", help="also load the model and describe it")
     p.set_defaults(func=cmd_info)

@@ -1,6 +1,9 @@
 """Load a chat model as a TransformerLens `TransformerBridge`.
 
-`load_model()` with no name gives the embedded SmolLM2-135M-Instruct. The local models
+`load_model()` with no name gives `DEFAULT_MODEL`, Qwen2.5-Coder-0.5B-Instruct: the most capable
+local model that keeps `make demo` within its budget on a 2-core CPU (the 1.5B steers more but
+takes several times longer; SmolLM2-135M, `EMBEDDED`, is fast and used by the tests, but
+nothing steers on it). The local models
 (`LOCAL_MODELS`: SmolLM2-135M-Instruct, Qwen2.5-Coder-0.5B-Instruct and -1.5B-Instruct) ship as GGUF files inside
 PyPI packages; their files are located without importing those packages, assembled from their
 parts into the cache when split, checked against their SHA-256, converted to safetensors once
@@ -83,7 +86,8 @@ LOCAL_MODELS = {
         ),
     )
 }
-EMBEDDED = LOCAL_MODELS["smollm2-135m-instruct"]
+EMBEDDED = LOCAL_MODELS["smollm2-135m-instruct"]  # the smallest: the tests' model
+DEFAULT_MODEL = LOCAL_MODELS["qwen2.5-coder-0.5b-instruct"]  # load_model() and every --model without a name
 EMBEDDED_NAME = EMBEDDED.display
 INSTALL_HINT = EMBEDDED.install_hint
 
@@ -210,7 +214,7 @@ def local_folder(model: LocalModel) -> Path:
 
 def resolve(name: str | None) -> tuple[str, str]:
     """Map a model name to (display name, what `from_pretrained` should load)."""
-    local = EMBEDDED if name is None else LOCAL_MODELS.get(name.lower())
+    local = DEFAULT_MODEL if name is None else LOCAL_MODELS.get(name.lower())
     if local is not None:
         return local.display, str(local_folder(local))
     if name.endswith(".gguf"):
@@ -232,8 +236,8 @@ def load_model(
     """Load a chat model as a TransformerBridge.
 
     Args:
-        name: None for the embedded SmolLM2-135M-Instruct; a `LOCAL_MODELS` name such as
-            "qwen2.5-coder-0.5b-instruct"; else a Hugging Face id, a local
+        name: None for `DEFAULT_MODEL` (Qwen2.5-Coder-0.5B-Instruct); a `LOCAL_MODELS` name such as
+            "smollm2-135m-instruct"; else a Hugging Face id, a local
             model folder or a `.gguf` file.
         device: e.g. "cpu" or "cuda"; default: CUDA when available.
         dtype: "auto" (default: `auto_dtype`, bfloat16 where the device computes it natively,
@@ -244,7 +248,7 @@ def load_model(
         A `TransformerBridge` in eval mode, with `caa_lens_name` set to the display name.
 
     Raises:
-        ModelNotFoundError: the embedded package or a given file is missing.
+        ModelNotFoundError: a local model's packages or a given file are missing.
     """
     from transformer_lens.model_bridge import TransformerBridge
     from transformers import AutoModelForCausalLM, AutoTokenizer
