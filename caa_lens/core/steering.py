@@ -13,7 +13,7 @@ from contextlib import contextmanager
 import torch
 from tqdm.auto import tqdm
 
-from .._types import Tokens
+from .._types import NewTokens, Tokens
 from ..options import DEFAULT_SCALE, DEFAULT_SITE, check_operator_name
 from . import kv
 from .chat import chat_prompt, check_context, resolve_format
@@ -95,7 +95,7 @@ def generate_ids(
     seed: int = 0,
     use_cache: bool = True,
     stop_at_eos: bool = True,
-) -> Tokens:
+) -> NewTokens:
     """Continue left-padded `ids` (hooks already in place); returns the new tokens, EOS-padded."""
     generator = torch.Generator().manual_seed(seed)
     eos = model.tokenizer.eos_token_id
