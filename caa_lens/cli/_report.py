@@ -8,6 +8,7 @@ from ._args import (
     check_outputs,
     load,
     model_args,
+    non_negative_float,
     output_folder,
     output_path,
     parse_floats,
@@ -23,6 +24,7 @@ def _names(text: str) -> list[str]:
 
 def cmd_report(args) -> int:
     from ..datasets.load import BEHAVIORS
+    from ..report.executor import InProcess, ModelSpec, RayExecutor
     from ..report.run import run_report
     from ..report.settings import ReportSettings
 
@@ -42,8 +44,16 @@ def cmd_report(args) -> int:
         extras_for=None if args.extras_for is None else tuple(_names(args.extras_for)),
         transfer_sources=int(sources) if sources.isdigit() else tuple(parse_layers(sources, 0)),
     )
-    model = load(args)
-    path = run_report(model, behaviors, args.out, root=args.caa_root, overwrite=args.overwrite, settings=settings)
+    # loaded where the behaviours run: here, or once in each Ray worker
+    model = ModelSpec(args.model, device=args.device, dtype=args.dtype, device_map=args.device_map)
+    executor = (
+        RayExecutor(address=args.ray_address, workers=args.workers, gpus_per_worker=args.gpus_per_worker)
+        if args.executor == "ray"
+        else InProcess()
+    )
+    path = run_report(
+        model, behaviors, args.out, root=args.caa_root, overwrite=args.overwrite, settings=settings, executor=executor
+    )
     print(f"wrote {path}")
     return 0
 
@@ -76,6 +86,7 @@ def cmd_detect(args) -> int:
 
 def add_parsers(sub) -> None:
     """report, detect."""
+    from ..report.executor import EXECUTORS
     from ..report.settings import ReportSettings as S
 
     p = sub.add_parser("report", help="every analysis of each behaviour: CSVs, figures and one offline report.html")
@@ -90,7 +101,10 @@ def add_parsers(sub) -> None:
     )
     p.add_argument("--n-test", type=positive_int, default=S.n_test, help="A/B test items per sweep (letter-balanced)")
     p.add_argument(
-        "--variant", choices=VARIANTS, default=S.variant, help="balanced (default) or plain (the paper's mean difference)"
+        "--variant",
+        choices=VARIANTS,
+        default=S.variant,
+        help="balanced (default) or plain (the paper's mean difference)",
     )
     p.add_argument("--layers", default="all", help="layers to sweep, e.g. all or 4-20")
     p.add_argument("--multipliers", default=",".join(f"{m:g}" for m in S.multipliers))
@@ -120,6 +134,23 @@ def add_parsers(sub) -> None:
         help="comma list: only these behaviours get the system-prompt comparison and the site figure (all)",
     )
     p.add_argument("--overwrite", action="store_true", help="recompute behaviours already in --out")
+    p.add_argument("--device-map", help="e.g. auto: spread one model replica over the GPUs it may use")
+    p.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default="inprocess",
+        help="where the behaviours run: this process, or Ray workers (pip install 'caa_lens[ray]')",
+    )
+    p.add_argument(
+        "--ray-address", help="a running Ray cluster, e.g. 10.0.0.1:6379 (default: start a local one, then stop it)"
+    )
+    p.add_argument("--workers", type=positive_int, default=2, help="Ray workers, one model replica each (2)")
+    p.add_argument(
+        "--gpus-per-worker",
+        type=non_negative_float,
+        default=None,
+        help="GPUs each Ray worker reserves (default: 1 where the cluster has GPUs, else 0)",
+    )
     p.set_defaults(func=cmd_report, resumes=True)
 
     p = sub.add_parser("detect", help="per-token projection of a text on a steering vector")

@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import ray
 import torch
@@ -20,9 +21,8 @@ import torch
 from .._io import write_atomic
 
 
-@ray.remote
 class ReportWorker:
-    """One model replica; runs units on it."""
+    """One model replica; runs units on it (a Ray actor class: `ray.remote(ReportWorker)`)."""
 
     def __init__(self, spec, threads: int):
         """`spec`: an `executor.ModelSpec`, loaded here once."""
@@ -116,7 +116,7 @@ def session(config, spec) -> Iterator[_RaySession]:
         ValueError: the replicas disagree on the model or dtype (e.g. dtype "auto" on unlike machines).
     """
     started = _connect(config)
-    actors = []
+    actors: list[Any] = []  # actor handles
     try:
         gpus = config.gpus_per_worker
         if gpus is None:
@@ -124,7 +124,7 @@ def session(config, spec) -> Iterator[_RaySession]:
         options = dict(num_cpus=1, num_gpus=gpus, max_restarts=config.max_restarts)
         options["max_task_retries"] = config.max_restarts
         threads = config.threads or torch.get_num_threads()
-        worker = ReportWorker.options(**options)  # type: ignore[attr-defined]
+        worker: Any = ray.remote(ReportWorker).options(**options)
         actors = [worker.remote(spec, threads) for _ in range(config.workers)]
         described = ray.get([a.describe.remote() for a in actors])
         kinds = {(name, dtype) for name, dtype, _ in described}
