@@ -110,3 +110,9 @@ STEERABILITY_SUMMARY_COLUMNS = (
     "behavior", "site", "operator", "layer", "slope", "slope_sem", "slope_sd", "slope_median", "anti_steerable",
     "n_items", "n_groups",
 )  # fmt: skip
+
+# core.kl (model, vectors: their content's key, layer, kl: the requested dose in nats (sign: direction),
+# coefficient: the raw factor of v_L, achieved_kl: its measured KL)
+KL_CALIBRATION_COLUMNS = (
+    "model", "vectors", "layer", "kl", "coefficient", "achieved_kl", "n_evaluations", "n_prompts", "n_tokens",
+)  # fmt: skip

@@ -1,8 +1,10 @@
 """The enumerations users choose from, each as a tuple of values and a `Literal` type, and the one
 check per option (light: no heavy imports, the CLI reads it).
 
-- `SCALES`: how a multiplier is read: "raw" (the paper's m x v_L, `DEFAULT_SCALE`) or "relative"
-  (m x mean residual norm at L / |v_L|, which carries across model sizes; see `core.scale`).
+- `SCALES`: how a multiplier is read: "raw" (the paper's m x v_L, `DEFAULT_SCALE`), "relative"
+  (m x mean residual norm at L / |v_L|, which carries across model sizes) or "kl" (the coefficient
+  whose mean per-token KL(steered || unsteered) on neutral text is |m| nats, calibrated per model,
+  vectors and layer; see `core.scale` and `core.kl`).
   `ReportSettings` defaults to "relative" for its own sweeps.
 - `FORMATS`: chat formats ("llama2" or the tokenizer's "template"; see `core.chat`).
 - `VARIANTS`: how vectors are computed from pairs: "balanced" (`DEFAULT_VARIANT`: the mean of the
@@ -24,7 +26,7 @@ check per option (light: no heavy imports, the CLI reads it).
 
 from typing import Literal, get_args
 
-Scale = Literal["raw", "relative"]
+Scale = Literal["raw", "relative", "kl"]
 Format = Literal["llama2", "template"]
 Variant = Literal["plain", "balanced"]
 SideEffectKind = Literal["mmlu", "truthfulqa"]

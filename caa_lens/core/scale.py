@@ -3,12 +3,18 @@
 - "raw": the paper's multiplier, m x v_L.
 - "relative": m x (mean residual norm at L) / |v_L|, so m = 1 adds a vector as long as a typical
   residual, a unit that carries across model sizes (refused for a zero v_L, which has no length to scale).
+- "kl": sign(m) x c x v_L, where c >= 0 is the coefficient whose mean per-token KL(steered ||
+  unsteered) over fixed neutral prompts is |m| nats (equal dose across behaviours and models).
+  `core.kl.calibrate` finds c by bisection on a model and records it here, per (model, vectors'
+  content, layer, m); `steer` and `sweep` calibrate what they need first. Reading an uncalibrated
+  "kl" multiplier raises ValueError.
 
 Scaling is computed in float32 whatever the vectors' dtype (a float16 vector's norm can pass 65504),
 and every scaled vector must be finite in the dtype it is used in (`check_finite`): a value that
 overflows is refused, never added as infinity.
 """
 
+import hashlib
 import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -46,15 +52,46 @@ def as_multipliers(multiplier, n: int | None = None) -> list[float]:
     return out
 
 
+_KL: dict[tuple[str, str, int, float], float] = {}  # (model, vectors' content, layer, m) -> raw coefficient
+
+
+def content_key(vectors: "SteeringVectors") -> str:
+    """A short SHA-256 of the vectors' directions (float32 bytes): what a calibration is recorded for."""
+    return hashlib.sha256(vectors.directions.float().contiguous().numpy().tobytes()).hexdigest()[:16]
+
+
+def kl_key(vectors: "SteeringVectors", layer: int, multiplier: float) -> tuple[str, str, int, float]:
+    """The key of a "kl" multiplier's calibration (`core.kl` records it; `effective_multiplier` reads it)."""
+    return (vectors.model, content_key(vectors), int(layer), float(multiplier))
+
+
+def record_kl(key: tuple[str, str, int, float], coefficient: float) -> None:
+    """Record the raw coefficient of a calibrated "kl" multiplier (`core.kl.calibrate`)."""
+    _KL[key] = float(coefficient)
+
+
+def recorded_kl(key: tuple[str, str, int, float]) -> float | None:
+    """The recorded coefficient of a "kl" multiplier, or None."""
+    return _KL.get(key)
+
+
 def effective_multiplier(
     vectors: "SteeringVectors", layer: int, multiplier: float, scale: str = DEFAULT_SCALE
 ) -> float:
-    """The factor that multiplies v_L for a raw or relative multiplier."""
+    """The factor that multiplies v_L for a raw, relative or (calibrated) kl multiplier."""
     check_scale(scale)
     (layer,) = vectors.check_layers([layer])
     (multiplier,) = as_multipliers(multiplier)
-    if scale == "raw":
+    if scale == "raw" or (scale == "kl" and multiplier == 0):
         return multiplier
+    if scale == "kl":
+        coefficient = recorded_kl(kl_key(vectors, layer, multiplier))
+        if coefficient is None:
+            raise ValueError(
+                f"kl multiplier {multiplier:g} at layer {layer} is not calibrated for these vectors; "
+                "call caa_lens.calibrate_kl(model, vectors, layers, multipliers) first (steer and sweep do)"
+            )
+        return coefficient
     norm = float(vectors.norms()[layer])
     if norm == 0:
         raise ValueError(f"layer {layer}'s vector is zero: it has no length for a relative multiplier; use raw scale")

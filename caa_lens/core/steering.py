@@ -18,6 +18,7 @@ from ..options import DEFAULT_SCALE, DEFAULT_SITE, check_operator_name
 from . import kv
 from .chat import chat_prompt, check_context, resolve_format
 from .hooks import AddVector, steer_name, steering_active
+from .kl import calibrate
 from .scale import as_multipliers, row_directions
 from .vectors import SteeringVectors
 
@@ -58,7 +59,7 @@ def steer(
         vectors: steering vectors extracted on this model (their `site` is where they act).
         layer: the block that is steered.
         multiplier: one value, or one per batch row.
-        scale: "raw" or "relative".
+        scale: "raw", "relative" or "kl" (`core.scale`; a kl dose is calibrated on first use, `core.kl`).
         start: first steered position (int, or one per row); 0 steers every position.
         operator: "add", or "ablate" (remove the component along v_layer, then add m x v_layer).
 
@@ -66,6 +67,8 @@ def steer(
         The `AddVector` hook (its `offset` may be set before a forward over a cached prefix).
     """
     vectors.check_model(model)
+    if scale == "kl":  # the coefficients of a calibrated dose, found once per (model, vectors, layer, m)
+        calibrate(model, vectors, [layer], as_multipliers(multiplier))
     directions = row_directions(vectors, layer, as_multipliers(multiplier), scale, dtype=model.cfg.dtype)
     units = (
         unit_direction(vectors, layer).expand_as(directions)
