@@ -122,7 +122,7 @@ def test_executors_are_named_and_checked(spec):
 
 
 def test_ray_import_is_lazy():
-    code = "import sys, caa_lens, caa_lens.report.run, caa_lens.cli; print('ray' in sys.modules)"
+    code = "import sys, caa_lens as cl, caa_lens.cli; cl.RayExecutor(), cl.run_report; print('ray' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 
