@@ -16,6 +16,7 @@ unit until KL(c_hi) >= |m|) until |KL(c) - |m|| <= `RTOL` x |m|, and recorded in
 
 import math
 import weakref
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -44,25 +45,42 @@ N_TOKENS = 16
 RTOL = 0.02
 MAX_STEPS = 40
 _TABLE: list[tuple] = []  # every calibration of this process, in order
-_TEXT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # model -> {fmt: sequences}
+_TEXT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # model -> {fmt: _Neutral}
+
+
+@dataclass(frozen=True)
+class _Neutral:
+    """The neutral sequences right-padded into one batch (causal attention: padding after a
+    sequence never reaches it), where each row's steering starts, which positions are scored,
+    and the unsteered log-probabilities there.
+    """
+
+    ids: torch.Tensor
+    starts: torch.Tensor
+    scored: torch.Tensor
+    base: torch.Tensor
 
 
 @torch.inference_mode()
-def _neutral_text(model, fmt: str) -> list[tuple[torch.Tensor, int, torch.Tensor]]:
-    """Per neutral prompt: the prompt and its greedy unsteered continuation, where steering starts,
-    and the unsteered log-probabilities at the steered positions (computed once per model and format).
-    """
+def _neutral_text(model, fmt: str) -> _Neutral:
+    """The neutral prompts with their greedy unsteered continuations (computed once per model and format)."""
     cached = _TEXT.setdefault(model, {})
     if fmt not in cached:
-        out = []
-        for prompt in NEUTRAL_PROMPTS:
-            chat = chat_prompt(model.tokenizer, prompt, fmt=fmt)
-            ids = torch.tensor([chat.ids], device=model.cfg.device)
-            for _ in range(N_TOKENS):
-                ids = torch.cat([ids, model(ids)[:, -1:].argmax(-1)], dim=1)
-            logp = torch.log_softmax(model(ids)[0, chat.instruction_end :].float(), dim=-1)
-            out.append((ids, chat.instruction_end, logp))
-        cached[fmt] = out
+        chats = [chat_prompt(model.tokenizer, prompt, fmt=fmt) for prompt in NEUTRAL_PROMPTS]
+        ends = torch.tensor([len(c.ids) for c in chats], device=model.cfg.device)
+        width = int(ends.max()) + N_TOKENS
+        batch = torch.full((len(chats), width), model.tokenizer.pad_token_id or 0, device=model.cfg.device)
+        for row, chat in enumerate(chats):
+            batch[row, : len(chat.ids)] = torch.tensor(chat.ids)
+        rows = torch.arange(len(chats), device=model.cfg.device)
+        for step in range(N_TOKENS):  # all rows at once: right padding never reaches earlier positions
+            last = ends + step - 1
+            batch[rows, last + 1] = model(batch[:, : int(last.max()) + 1])[rows, last].argmax(-1)
+        positions = torch.arange(width, device=model.cfg.device)[None]
+        starts = torch.tensor([c.instruction_end for c in chats], device=model.cfg.device)
+        scored = (positions >= starts[:, None]) & (positions < (ends + N_TOKENS)[:, None])
+        base = torch.log_softmax(model(batch).float(), dim=-1)[scored]
+        cached[fmt] = _Neutral(batch, starts, scored, base)
     return cached[fmt]
 
 
@@ -72,15 +90,11 @@ def mean_kl(model, vectors: "SteeringVectors", layer: int, coefficient: float, *
     neutral text (module docstring).
     """
     fmt = resolve_format(model, fmt, vectors)
-    direction = (coefficient * vectors.directions[layer].double()).float()[None]
-    total, count = 0.0, 0
-    for ids, start, base in _neutral_text(model, fmt):
-        with model.hooks(fwd_hooks=[(steer_name(layer, vectors.site), AddVector(direction, start))]):
-            logits = model(ids)[0, start:].float()
-        steered = torch.log_softmax(logits, dim=-1)
-        kl = (steered.exp() * (steered - base)).sum(-1)
-        total, count = total + float(kl.sum()), count + kl.numel()
-    return total / count
+    text = _neutral_text(model, fmt)
+    direction = (coefficient * vectors.directions[layer].double()).float().expand(len(text.starts), -1)
+    with model.hooks(fwd_hooks=[(steer_name(layer, vectors.site), AddVector(direction, text.starts))]):
+        steered = torch.log_softmax(model(text.ids).float(), dim=-1)[text.scored]
+    return float((steered.exp() * (steered - text.base)).sum(-1).mean())
 
 
 def _bisect(model, vectors, layer: int, target: float, sign: float, fmt: str) -> tuple[float, float, int]:
