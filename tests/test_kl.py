@@ -1,12 +1,13 @@
 import dataclasses
 
 import numpy as np
+import pandas as pd
 import pytest
 import torch
 
 from caa_lens.columns import KL_CALIBRATION_COLUMNS
 from caa_lens.core.chat import chat_prompt
-from caa_lens.core.kl import N_TOKENS, NEUTRAL_PROMPTS, RTOL, calibrate, calibration_table, mean_kl
+from caa_lens.core.kl import N_TOKENS, NEUTRAL_PROMPTS, RTOL, calibrate_kl, calibration_table, mean_kl, save_calibration
 from caa_lens.core.scale import effective_multiplier, scaled_vector
 from caa_lens.core.steering import steer
 from caa_lens.core.vectors import extract
@@ -40,8 +41,8 @@ def straightforward_kl(model, vectors, layer, coefficient) -> float:
     return total / count
 
 
-def test_calibrated_coefficient_gives_the_requested_kl(tiny, vecs):
-    table = calibrate(tiny, vecs, [2], [0.1, -0.1, 0.0])
+def test_calibrated_coefficient_gives_the_requested_kl(tiny, vecs, tmp_path):
+    table = calibrate_kl(tiny, vecs, [2], [0.1, -0.1, 0.0])
     assert list(table.columns) == list(KL_CALIBRATION_COLUMNS) and len(table) == 2  # m = 0 needs no calibration
     for _, row in table.iterrows():
         assert row["achieved_kl"] == pytest.approx(0.1, rel=RTOL)
@@ -52,8 +53,12 @@ def test_calibrated_coefficient_gives_the_requested_kl(tiny, vecs):
     assert effective_multiplier(vecs, 2, 0.1, "kl") == pytest.approx(c)
     assert mean_kl(tiny, vecs, 2, 2 * c) > 0.1 > mean_kl(tiny, vecs, 2, c / 2) > 0  # the dose grows with c
     assert mean_kl(tiny, vecs, 2, 0.0) == pytest.approx(0.0, abs=1e-6)
-    again = calibrate(tiny, vecs, [2], [0.1])  # cached: no new bisection
+    again = calibrate_kl(tiny, vecs, [2], [0.1])  # cached: no new bisection
     assert len(calibration_table()) == 2 and again["coefficient"].item() == pytest.approx(c)
+    saved = pd.read_csv(save_calibration(tmp_path / "kl.csv"))
+    assert list(saved.columns) == list(KL_CALIBRATION_COLUMNS) and saved["coefficient"].tolist() == pytest.approx(
+        table["coefficient"].tolist()
+    )
 
 
 def test_kl_steering_and_sweeps_calibrate_on_first_use(tiny, vecs):
@@ -72,4 +77,13 @@ def test_kl_steering_and_sweeps_calibrate_on_first_use(tiny, vecs):
 def test_kl_refuses_vectors_of_another_model(tiny, vecs):
     other = dataclasses.replace(vecs, model="another-model")
     with pytest.raises(ValueError, match="per model"):
-        calibrate(tiny, other, [2], [0.1])
+        calibrate_kl(tiny, other, [2], [0.1])
+
+
+def test_open_ended_generation_takes_a_kl_dose(tiny, vecs):
+    from caa_lens.evaluation.openended import generate_open_ended
+
+    out = generate_open_ended(
+        tiny, vecs, ["Say hi."], layers=[3], multipliers=[0.05], scale="kl", max_new_tokens=2, progress=False
+    )
+    assert out["scale"].tolist() == ["kl"] and effective_multiplier(vecs, 3, 0.05, "kl") > 0

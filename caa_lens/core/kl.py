@@ -11,17 +11,20 @@ instruction (as `steer` does), and
 each position's next-token distribution steered (p_c) against unsteered (p_0), in float32. For a
 multiplier m, c is found by bisection on [0, c_hi] along sign(m) (c_hi doubled from the relative
 unit until KL(c_hi) >= |m|) until |KL(c) - |m|| <= `RTOL` x |m|, and recorded in `core.scale` per
-(model, vectors' content, layer, m). `calibration_table` lists every calibration of this process.
+(model, vectors' content, layer, m). `calibration_table` lists every calibration of this process and
+`save_calibration` writes it.
 """
 
 import math
 import weakref
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 import torch
 
+from .._io import write_csv
 from ..columns import KL_CALIBRATION_COLUMNS
 from .chat import chat_prompt, resolve_format
 from .hooks import AddVector, check_unsteered, steer_name
@@ -120,7 +123,7 @@ def _bisect(model, vectors, layer: int, target: float, sign: float, fmt: str) ->
     return mid, got, steps
 
 
-def calibrate(model, vectors: "SteeringVectors", layers, multipliers, *, fmt: str | None = None) -> pd.DataFrame:
+def calibrate_kl(model, vectors: "SteeringVectors", layers, multipliers, *, fmt: str | None = None) -> pd.DataFrame:
     """Calibrate every (layer, nonzero m) of the "kl" unit not yet calibrated; record the coefficients.
 
     Args:
@@ -159,5 +162,10 @@ def calibrate(model, vectors: "SteeringVectors", layers, multipliers, *, fmt: st
 
 
 def calibration_table() -> pd.DataFrame:
-    """Every kl calibration of this process (columns `KL_CALIBRATION_COLUMNS`); save it with `_io.write_csv`."""
+    """Every kl calibration of this process (columns `KL_CALIBRATION_COLUMNS`)."""
     return pd.DataFrame(_TABLE, columns=list(KL_CALIBRATION_COLUMNS))
+
+
+def save_calibration(path: str | Path) -> Path:
+    """Write `calibration_table` as CSV (atomically); the path written."""
+    return write_csv(path, calibration_table())

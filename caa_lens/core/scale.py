@@ -5,7 +5,7 @@
   residual, a unit that carries across model sizes (refused for a zero v_L, which has no length to scale).
 - "kl": sign(m) x c x v_L, where c >= 0 is the coefficient whose mean per-token KL(steered ||
   unsteered) over fixed neutral prompts is |m| nats (equal dose across behaviours and models).
-  `core.kl.calibrate` finds c by bisection on a model and records it here, per (model, vectors'
+  `core.kl.calibrate_kl` finds c by bisection on a model and records it here, per (model, vectors'
   content, layer, m); `steer` and `sweep` calibrate what they need first. Reading an uncalibrated
   "kl" multiplier raises ValueError.
 
@@ -89,7 +89,8 @@ def effective_multiplier(
         if coefficient is None:
             raise ValueError(
                 f"kl multiplier {multiplier:g} at layer {layer} is not calibrated for these vectors; "
-                "call caa_lens.calibrate_kl(model, vectors, layers, multipliers) first (steer and sweep do)"
+                "call caa_lens.calibrate_kl(model, vectors, layers, multipliers) first (steer, sweep and "
+                "generate_open_ended do)"
             )
         return coefficient
     norm = float(vectors.norms()[layer])

@@ -18,7 +18,7 @@ from ..options import DEFAULT_SCALE, DEFAULT_SITE, check_operator_name
 from . import kv
 from .chat import chat_prompt, check_context, resolve_format
 from .hooks import AddVector, steer_name, steering_active
-from .kl import calibrate
+from .kl import calibrate_kl
 from .scale import as_multipliers, row_directions
 from .vectors import SteeringVectors
 
@@ -68,7 +68,7 @@ def steer(
     """
     vectors.check_model(model)
     if scale == "kl":  # the coefficients of a calibrated dose, found once per (model, vectors, layer, m)
-        calibrate(model, vectors, [layer], as_multipliers(multiplier))
+        calibrate_kl(model, vectors, [layer], as_multipliers(multiplier))
     directions = row_directions(vectors, layer, as_multipliers(multiplier), scale, dtype=model.cfg.dtype)
     units = (
         unit_direction(vectors, layer).expand_as(directions)

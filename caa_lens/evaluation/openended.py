@@ -25,6 +25,7 @@ from tqdm.auto import tqdm
 from .._io import locked, read_text, write_atomic
 from ..columns import GENERATION_COLUMNS
 from ..core.chat import resolve_format
+from ..core.kl import calibrate_kl
 from ..core.models import model_name
 from ..core.scale import as_multipliers, check_multipliers_fit
 from ..core.steering import check_operator, generate
@@ -163,7 +164,7 @@ def generate_open_ended(
         items: open-ended items (or plain question strings); `item` is the index in this list.
         layers: layers to steer.
         multipliers: values of m (include 0 for the unsteered baseline).
-        scale: "raw" or "relative" (see `scale.effective_multiplier`).
+        scale: "raw", "relative" or "kl" (see `scale.effective_multiplier`).
         behavior: name recorded in the table (default: the vectors' behaviour).
         max_new_tokens, temperature, seed: generation settings (greedy when temperature is 0).
         batch_size: rows per generation batch.
@@ -179,6 +180,8 @@ def generate_open_ended(
     """
     vectors.check_model(model)
     layers, multipliers = _check(vectors, layers, multipliers, scale, batch_size)
+    if scale == "kl":  # a calibrated dose: its coefficients found first (`core.kl`)
+        calibrate_kl(model, vectors, layers, multipliers, fmt=fmt)
     check_multipliers_fit(vectors, layers, multipliers, scale, model.cfg.dtype)  # before any reply is generated
     items = [OpenEndedItem(x) if isinstance(x, str) else x for x in items]
     if not items:

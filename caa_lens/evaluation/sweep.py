@@ -22,7 +22,7 @@ from ..columns import COLUMNS
 from ..core import packing
 from ..core.chat import check_context, resolve_format
 from ..core.hooks import AddAt, check_unsteered, steer_name
-from ..core.kl import calibrate
+from ..core.kl import calibrate_kl
 from ..core.kv import PrefixCache
 from ..core.models import model_dtype
 from ..core.scale import as_multipliers, check_multipliers_fit, row_directions
@@ -190,7 +190,7 @@ def sweep(
     for v in sets:
         check_operator(operator, v.site)
         if scale == "kl":  # a calibrated dose: its coefficients found first (`core.kl`), once per process
-            calibrate(model, v, sets[0].check_layers(layers), check_multipliers(multipliers))
+            calibrate_kl(model, v, sets[0].check_layers(layers), check_multipliers(multipliers))
         check_multipliers_fit(v, sets[0].check_layers(layers), check_multipliers(multipliers), scale, model.cfg.dtype)
     passes = _Passes(
         model, sets, scale, operator, configs_per_pass, PrefixCache(model) if prefixes is None else prefixes
