@@ -77,3 +77,16 @@ def test_steerability_figure_sorts_marks_and_centres_on_zero():
         steerability_figure(slopes.drop(columns=["slope"]))
     with pytest.raises(ValueError, match="one configuration"):
         steerability_figure(item_slopes(planted(), layers=[3, 5]))
+
+
+def test_predictor_figure_one_point_per_behaviour_with_error_bars():
+    from caa_lens.plotting import predictor_figure
+
+    table = pd.DataFrame(
+        {"behavior": ["b", "a"], "agreement": [0.1, 0.6], "effect": [0.02, 0.3], "effect_sem": [0.01, np.nan]}
+    )
+    fig = predictor_figure(table, "agreement")
+    assert [t.name for t in fig.data] == ["a", "b"] and list(fig.data[0].x) == [0.6]
+    assert list(fig.data[0].error_y.array) == [0.0] and list(fig.data[1].error_y.array) == [0.01]
+    with pytest.raises(ValueError, match="missing"):
+        predictor_figure(table, "separation")
