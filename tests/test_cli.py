@@ -14,9 +14,7 @@ def test_parse_layers():
 def test_vectors_sweep_steer(tiny_dir, tmp_path, capsys):
     data = write_items(tmp_path / "d.json", ab_items(6))
     vec = tmp_path / "v.safetensors"
-    assert (
-        main(["vectors", "--model", str(tiny_dir), "--data", str(data), "--out", str(vec)]) == 0
-    )
+    assert main(["vectors", "--model", str(tiny_dir), "--data", str(data), "--out", str(vec)]) == 0
     assert SteeringVectors.load(vec).variant == "balanced"  # the default
     out = tmp_path / "s.csv"
     args = [
