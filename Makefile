@@ -50,6 +50,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/sweep.py
 	$(BIN)/python bench/generate.py
+	$(BIN)/python bench/roofline.py
 
 datasets: $(STAMP)
 	$(BIN)/python datasets/build.py
