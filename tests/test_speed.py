@@ -83,7 +83,7 @@ def test_answer_position_logits_equal_the_full_forward(tiny):
 
 @pytest.fixture(scope="module")
 def smol_bf16():
-    return cl.load_model(device="cpu", dtype="bfloat16")
+    return cl.load_model("smollm2-135m-instruct", device="cpu", dtype="bfloat16")
 
 
 @pytest.mark.integration
@@ -94,11 +94,9 @@ def test_bf16_vectors_match_float32(smol, smol_bf16):
     assert ours.dtype == "bfloat16" and exact.dtype == "float32"
     assert ours.directions.dtype == torch.float32  # the mean differences are taken in float32
     cosine = torch.nn.functional.cosine_similarity(ours.directions, exact.directions, dim=-1)
-    # From the middle layers on (where steering acts) the directions agree; in the first layers the
-    # behaviour's difference is small beside bf16's rounding of the residual (measured 0.74 at layer 0).
-    middle = ours.n_layers // 2
-    assert cosine[middle:].min() >= 0.995, cosine
-    assert cosine.min() >= 0.7, cosine
+    # Measured on 16 sentiment pairs: 0.962 to 0.993 (bf16's rounding of the residual against a
+    # small mean difference); the 0.995 of Qwen2.5-Coder-0.5B's refusal pairs is not reached here.
+    assert cosine.min() >= 0.95, cosine
 
 
 @pytest.mark.integration
