@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ..options import DEFAULT_DTYPE, DTYPES, FORMATS
 
-
 MAX_LAYERS = 10_000  # the bound on a layer number when the model's depth is not known yet
 
 
@@ -131,9 +130,7 @@ def data_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", type=Path, help="a CAA-format A/B JSON file")
     p.add_argument("--caa-root", type=Path, help="local copy of the official CAA repository")
     p.add_argument("--behavior", help="behaviour name (shipped, or under --caa-root)")
-    p.add_argument(
-        "--max-pairs", type=positive_int, default=None, help="take this many items, letter-balanced (all)"
-    )
+    p.add_argument("--max-pairs", type=positive_int, default=None, help="take this many items, letter-balanced (all)")
 
 
 def load(args):
@@ -170,7 +167,8 @@ def load_items(args, split: str):
 
 def write_results(path: Path, results, summary, *notes) -> None:
     """Write a command's per-item `results` to `path` (CSV), their `attrs` (e.g. the dtype) to `path`.meta.json,
-    and print its `summary` table, any notes and where it went."""
+    and print its `summary` table, any notes and where it went.
+    """
     from .._io import write_csv, write_json
 
     write_csv(path, results)

@@ -14,7 +14,6 @@ from ._args import (
     output_path,
     parse_floats,
     parse_layers,
-    positive_int,
     positive_float,
     positive_int,
     seed_int,

@@ -75,7 +75,8 @@ def _packed_length(pair: tuple[ChatPrompt, ChatPrompt]) -> int:
 
 def length_chunks(order: list[int], lengths: list[int], batch_size: int, padding: float = 0.1) -> list[list[int]]:
     """`order` (indices by increasing length) cut into batches of at most `batch_size` whose padding,
-    once left-padded to their longest, stays within `padding` of their tokens (a lone item always fits)."""
+    once left-padded to their longest, stays within `padding` of their tokens (a lone item always fits).
+    """
     chunks: list[list[int]] = []
     for i in order:
         last = chunks[-1] if chunks else []

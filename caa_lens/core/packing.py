@@ -67,7 +67,8 @@ def pack(rows: list[Row], pad_id: int) -> Packed:
 
 def after_prefix(n_prefix: int, branches: list[tuple[int, ...]]) -> Packed:
     """One row of `branches` to run after a cached prefix of `n_prefix` tokens: `allowed` has a
-    column per prefix token (every branch sees them all) before the branches' own columns."""
+    column per prefix token (every branch sees them all) before the branches' own columns.
+    """
     packed = pack([((), branches)], pad_id=0)
     width = packed.ids.shape[1]
     allowed = torch.cat([torch.ones(1, width, n_prefix, dtype=torch.bool), packed.allowed], dim=-1)

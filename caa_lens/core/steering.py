@@ -13,7 +13,7 @@ from contextlib import contextmanager
 import torch
 from tqdm.auto import tqdm
 
-from .._types import NewTokens, Tokens
+from .._types import Multipliers, NewTokens, Tokens
 from ..options import DEFAULT_SCALE, DEFAULT_SITE, check_operator_name
 from . import kv
 from .chat import chat_prompt, check_context, resolve_format
@@ -46,7 +46,7 @@ def steer(
     model,
     vectors: SteeringVectors,
     layer: int,
-    multiplier: float | Sequence[float],
+    multiplier: Multipliers,
     *,
     scale: str = DEFAULT_SCALE,
     start=0,
@@ -124,7 +124,7 @@ def generate(
     *,
     vectors: SteeringVectors | None = None,
     layer: int | None = None,
-    multiplier: float | Sequence[float] = 0.0,
+    multiplier: Multipliers = 0.0,
     scale: str = DEFAULT_SCALE,
     operator: str = "add",
     fmt: str | None = None,

@@ -5,6 +5,7 @@
 The fast paths (`collect.collect`, `sweep.sweep`) must agree with these.
 """
 
+from collections.abc import Sequence
 from itertools import product
 
 import pandas as pd
@@ -43,7 +44,7 @@ def collect_reference(
 @torch.inference_mode()
 def sweep_reference(
     model,
-    vectors: SteeringVectors,
+    vectors: SteeringVectors | Sequence[SteeringVectors],
     items: list[ABItem],
     *,
     layers=None,

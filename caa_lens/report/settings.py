@@ -1,6 +1,7 @@
 """What a report computes: its settings as one frozen, validated value (light: the CLI reads its defaults)."""
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from ..options import DEFAULT_SITE, DEFAULT_VARIANT, check_scale, check_site, check_variant
@@ -22,15 +23,15 @@ class ReportSettings:
 
     max_pairs: int = 64
     n_test: int = 32
-    layers: tuple[int, ...] | None = None
-    multipliers: tuple[float, ...] = (-1.0, -0.5, 0.0, 0.5, 1.0)
+    layers: Sequence[int] | None = None  # stored as a tuple, like every sequence here
+    multipliers: Sequence[float] = (-1.0, -0.5, 0.0, 0.5, 1.0)
     scale: str = "relative"
-    transfer_sources: int | tuple[int, ...] = 3
+    transfer_sources: int | Sequence[int] = 3
     transfer_items: int = 8
     max_new_tokens: int = 32
     detail_items: int | None = None
-    sites: tuple[str, ...] = ()
-    extras_for: tuple[str, ...] | None = None
+    sites: Sequence[str] = ()
+    extras_for: Sequence[str] | None = None
     variant: str = DEFAULT_VARIANT
 
     def __post_init__(self):
