@@ -91,7 +91,11 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
 
 def write_text(path: str | Path, text: str) -> Path:
     """Write text atomically."""
-    return write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+
+    def write(p: Path) -> None:
+        p.write_text(text, encoding="utf-8")
+
+    return write_atomic(path, write)
 
 
 def write_json(path: str | Path, data: object) -> Path:

@@ -43,10 +43,18 @@ class PairActivations:
 
 def pair_prompts(tokenizer, item: ABItem, *, fmt: str, system: str | None = None) -> tuple[ChatPrompt, ChatPrompt]:
     """The matching and not-matching prompts of an item, each ending in its answer letter."""
-    return tuple(
+    yes, no = (
         chat_prompt(tokenizer, item.question, fmt=fmt, system=system, answer=ab_answer(letter, fmt), letter=letter)
         for letter in (item.matching, item.not_matching)
     )
+    return yes, no
+
+
+def _letter(prompt: ChatPrompt) -> int:
+    """Where the prompt's answer letter is (every contrast prompt has one)."""
+    if prompt.letter_pos is None:
+        raise ValueError("a contrast prompt must end in its answer letter")
+    return prompt.letter_pos
 
 
 def _collect_batch(model, prompts: list[tuple[ChatPrompt, ChatPrompt]], names: list[str]) -> torch.Tensor:
@@ -54,14 +62,15 @@ def _collect_batch(model, prompts: list[tuple[ChatPrompt, ChatPrompt]], names: l
     for a, b in prompts:
         check_context(model, len(a.ids) + len(b.ids), "a contrast pair's packed prompt")
     shared = [common_prefix(a.ids, b.ids) for a, b in prompts]
-    if any(n == 0 or n > min(a.letter_pos, b.letter_pos) for n, (a, b) in zip(shared, prompts)):
+    letters = [(_letter(a), _letter(b)) for a, b in prompts]
+    if any(n == 0 or n > min(pair) for n, pair in zip(shared, letters)):
         raise ValueError("the two answers of an item must share a prefix that ends before the letter token")
     packed = packing.pack(
         [(a.ids[:n], [a.ids[n:], b.ids[n:]]) for n, (a, b) in zip(shared, prompts)], model.tokenizer.pad_token_id
     )
     columns = [
-        (start_a + a.letter_pos - n, start_b + b.letter_pos - n)
-        for (start_a, start_b), n, (a, b) in zip(packed.starts, shared, prompts)
+        (start_a + pos_a - n, start_b + pos_b - n)
+        for (start_a, start_b), n, (pos_a, pos_b) in zip(packed.starts, shared, letters)
     ]
     reader = ReadAt(torch.tensor(columns), stop=True)  # the forward ends at the last hook read: no unembedding
     reader.run(model, names, lambda: packing.forward(model, packed))

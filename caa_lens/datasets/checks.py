@@ -25,6 +25,7 @@ from ..columns import STATS_COLUMNS
 from .choices import split_choices
 from .load import (
     SPLITS,
+    ABItem,
 )
 from .problems import (
     NEAR_DUPLICATE,
@@ -215,9 +216,10 @@ def _file_stats(behavior: str, path: Path) -> dict:
         "question_words_max": q_words.max(),
     }
     if kind_of(path) == "ab":
-        pairs = list(zip(items, (choices for _, choices in split), strict=True))
+        ab = [item for item in items if isinstance(item, ABItem)]
+        pairs = list(zip(ab, (choices for _, choices in split), strict=True))
         row |= {
-            "pct_matching_a": 100 * sum(item.matching == "A" for item in items) / len(items),
+            "pct_matching_a": 100 * sum(int(item.matching == "A") for item in ab) / len(items),
             "matching_words_mean": sum(_words(c.get(i.matching, "")) for i, c in pairs) / len(items),
             "not_matching_words_mean": sum(_words(c.get(i.not_matching, "")) for i, c in pairs) / len(items),
         }

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import cast
 
 from .._io import read_bytes, read_text
 from .choices import choice_letters, letter_of
@@ -171,7 +172,7 @@ def parse_ab(path: Path, i: int, item: object) -> ABItem:
         raise DatasetError(
             f"{path}: item {i}: answer_matching_behavior and answer_not_matching_behavior are both {yes!r}"
         )
-    group = item.get("group")
+    group = cast(dict, item).get("group")  # a dict: `_field` read its fields
     if group is not None and (not isinstance(group, str | int) or isinstance(group, bool) or not str(group).strip()):
         raise DatasetError(f"{path}: item {i}: field 'group' must be a non-empty string (the scenario id)")
     return ABItem(question, yes, no, None if group is None else str(group))

@@ -159,12 +159,12 @@ class LocalJudge:
             ).ids
             for q, r in zip(questions, replies, strict=True)
         ]
-        probs = []
+        parts: list[torch.Tensor] = []
         for lo in range(0, len(prompts), self.batch_size):
             batch, mask = kv.left_pad(prompts[lo : lo + self.batch_size], self.model.tokenizer.pad_token_id or 0)
             logits, _ = kv.run(self.model, batch, mask, keep=1)
-            probs.append(torch.softmax(logits[:, -1].float(), dim=-1)[:, ids].cpu())
-        probs = torch.cat(probs)
+            parts.append(torch.softmax(logits[:, -1].float(), dim=-1)[:, ids].cpu())
+        probs = torch.cat(parts)
         mass = probs.sum(-1)
         return probs / mass[:, None], mass
 
@@ -293,7 +293,7 @@ class HTTPJudge:
         """(status, Location header, body) of one POST, all within `timeout` seconds (else TimeoutError)."""
         parts = urllib.parse.urlsplit(self.url)
         connection_class = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
-        conn = connection_class(parts.hostname, parts.port, timeout=self.timeout)
+        conn = connection_class(parts.hostname or "", parts.port, timeout=self.timeout)
         headers = {"Content-Type": "application/json", "Host": parts.netloc}
         key = self._key()
         if key:
@@ -392,7 +392,7 @@ def _score_rows(judge: Judge, rubric: dict, questions: list[str], replies: list[
     scores: list[float] = []
     for lo in range(0, len(questions), chunk):
         q, r = questions[lo : lo + chunk], replies[lo : lo + chunk]
-        scores += list(judge.score_batch(rubric, q, r)) if batched else [judge.score(rubric, q[0], r[0])]
+        scores += list(judge.score_batch(rubric, q, r)) if batched else [judge.score(rubric, q[0], r[0])]  # type: ignore[attr-defined]
         bar.update(len(q))
     bad = [s for s in scores if not (0 <= s <= 10 or math.isnan(s))]  # NaN: a reply the judge left unscored
     if bad:

@@ -86,7 +86,11 @@ def _read_rows(path: Path) -> list[dict]:
 def _append(path: Path, rows: list[dict]) -> None:
     """Rewrite `path` atomically as its complete rows plus `rows`."""
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _read_rows(path) + rows)
-    write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+
+    def write(p: Path) -> None:
+        p.write_text(text, encoding="utf-8")
+
+    write_atomic(path, write)
 
 
 def _plan(items, layers, multipliers, settings: dict) -> list[list[dict]]:

@@ -12,6 +12,7 @@ is the straightforward path (the whole prompt again for every configuration), fo
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -61,7 +62,7 @@ def _steer_branches(vectors, configs, scale, operator, n_tail: int) -> list[tupl
 class _Passes:
     """What every packed pass of one sweep shares: the model, vector sets, scale, operator, row size and head caches."""
 
-    model: object
+    model: Any
     vectors: list[SteeringVectors]
     scale: str
     operator: str

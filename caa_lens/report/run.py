@@ -18,6 +18,7 @@ by `layout`; `across` writes the tables across behaviours; `html` then renders t
 """
 
 import time
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
@@ -75,7 +76,7 @@ def detail_multipliers(multipliers) -> list[float]:
     return [round(float(m), 4) + 0.0 for m in np.linspace(-top, top, 13)]
 
 
-def source_layers(spec: int | tuple[int, ...], layers: list[int]) -> list[int]:
+def source_layers(spec: int | Sequence[int], layers: list[int]) -> list[int]:
     """Explicit source layers, or that many spread evenly inside `layers`."""
     if not isinstance(spec, int):
         return sorted(spec)
@@ -107,8 +108,22 @@ class BehaviorRun:
     files: BehaviorLayout
     prefixes: PrefixCache
     progress: bool
-    results: pd.DataFrame | None = None
-    choice: HeldOut | None = None
+    swept: pd.DataFrame | None = None  # the layer sweep's rows, set by `_sweeps`
+    chosen: HeldOut | None = None  # the held-out choice, set by `_sweeps`
+
+    @property
+    def results(self) -> pd.DataFrame:
+        """The layer sweep's rows (after `_sweeps`)."""
+        if self.swept is None:
+            raise RuntimeError("the layer sweep has not run yet")
+        return self.swept
+
+    @property
+    def choice(self) -> HeldOut:
+        """The held-out choice (after `_sweeps`)."""
+        if self.chosen is None:
+            raise RuntimeError("the held-out choice has not been made yet")
+        return self.chosen
 
     def sweep(self, items, **kwargs) -> pd.DataFrame:
         """`sweep` of this run's vectors (or `vectors=`) on `items`, sharing the prompts' caches."""
@@ -131,8 +146,8 @@ def _sweeps(run: BehaviorRun) -> AtChoice:
     sweep runs on the first `detail_items` test items (all when None), letter-balanced like every subset.
     """
     s, files = run.s, run.files
-    run.results = results = run.sweep(run.test, layers=s.layers, multipliers=sorted(set(s.multipliers) | {0.0}))
-    run.choice = choice = held_out(results)
+    run.swept = results = run.sweep(run.test, layers=s.layers, multipliers=sorted(set(s.multipliers) | {0.0}))
+    run.chosen = choice = held_out(results)
     layer, m = choice.layer, choice.multiplier
     detail_items = letter_balanced(run.test, s.detail_items)
     detail = run.sweep(detail_items, layers=[layer], multipliers=detail_multipliers(s.multipliers))
@@ -277,7 +292,7 @@ def analyse_behavior(
     model, behavior: str, folder: Path, s: ReportSettings, *, root=None, progress: bool = True
 ) -> BehaviorSummary:
     """Run every per-behaviour analysis, write its files into `folder`, and return its summary."""
-    files, timings = BehaviorLayout(folder), {}  # timings: stage -> seconds
+    files, timings = BehaviorLayout(folder), dict[str, float]()  # stage -> seconds
     items, test, sha, prompt = _load(behavior, root, s)
     extras = s.extras(behavior)
     with _timed(timings, "collect"):
